@@ -1,0 +1,32 @@
+import { browser } from 'wxt/browser';
+import { classifySender, createTabRateLimiter, dispatch } from '../../lib/messaging';
+import { createHandlers } from '../../lib/engine/handlers';
+import { TabTickers } from '../../lib/engine/tab-tickers';
+import { REFRESH_ALARM, scheduleRefresh } from '../../lib/engine/schedule';
+
+/**
+ * Thin on purpose: main() is synchronous and registers every listener before any await, so a
+ * worker woken by a message or an alarm never misses the event that woke it.
+ */
+export default defineBackground(() => {
+  const tabTickers = new TabTickers();
+  const handlers = createHandlers({ tabTickers, fetchImpl: (input, init) => fetch(input, init) });
+  const rateLimit = createTabRateLimiter();
+  const extensionOrigin = browser.runtime.getURL('/');
+
+  browser.runtime.onMessage.addListener((msg, sender) => {
+    const ctx = classifySender(sender, browser.runtime.id, extensionOrigin);
+    return dispatch(handlers, msg, ctx, rateLimit);
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => tabTickers.forget(tabId));
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === REFRESH_ALARM) void handlers.refresh({}, { kind: 'extension-page', tabId: null });
+  });
+
+  browser.runtime.onInstalled.addListener(() => void scheduleRefresh());
+  browser.runtime.onStartup.addListener(() => void scheduleRefresh());
+  // No fetch at worker start: a revived worker must not hammer the sources. Data is fetched
+  // by the alarm, or when a UI asks for it and the cache is older than the cadence.
+});

@@ -1,0 +1,10 @@
+import { EmptyState } from '../../components/EmptyState';
+
+export function App() {
+  return (
+    <main>
+      <h1>Small-Cap Lens — Options</h1>
+      <EmptyState title="No data yet" />
+    </main>
+  );
+}

@@ -1,0 +1,441 @@
+/**
+ * FOMC rate-move probabilities from 30-day fed funds futures (CME ZQ), following CME FedWatch.
+ *
+ * Reproduces CME's published table (10 Mar 2023 → 3 May 2023 meeting: 0.0 / 57.4 / 41.0 / 1.6 %)
+ * and the white paper's Sep 2015 example (53.6 %); see ../shared/fixtures/real/
+ * fedwatch_check_cases.json (method_note) and SOURCES.md §9. The method:
+ *
+ * - A contract's price P gives the month's average rate: avg = 100 − P.
+ * - A month without an FOMC decision has start = end = avg. These months anchor the chain.
+ * - A meeting month's END rate is the next month's START rate: the next month's avg when it has
+ *   no meeting, else that meeting month's start solved backward (so the chain is propagated
+ *   backward from the nearest meeting-free month).
+ * - A meeting month's START rate is the previous month's avg when that month has no meeting;
+ *   otherwise it is solved from the month's own average:
+ *     start = (avg − (m/N)·end) / (n/N),  N = days in month, m = N − meetingDay + 1, n = N − m
+ *   (the decision day itself counts at the NEW rate).
+ *   Note the meeting month's own contract is then not used when both neighbours anchor it — using
+ *   it (m = 29 for May 3) gives 56.9/41.2/1.9, which is NOT what FedWatch shows.
+ * - Fallbacks (documented, not in CME's note): a meeting whose next month has no price is solved
+ *   forward, end = (avg − (n/N)·start)/(m/N), only when start is anchored and m ≥ 7 days (dividing
+ *   by a tiny m/N would blow price noise up ×N); a meeting on the 1st (n = 0) takes the previous
+ *   meeting month's end as its start. When no rule applies, that meeting and all later ones are
+ *   dropped with a note (the tree needs every earlier move).
+ * - Each meeting: k = (end − start)/0.25 moves of 25 bp; split between floor(k) and floor(k)+1 by
+ *   the fractional part (CME's binary step per meeting) and convolve with the previous meeting's
+ *   distribution over target ranges, starting from 100 % in the current range.
+ *
+ * All rates are in percent; target ranges are keyed in basis points ('475-500').
+ */
+import { fail, ok, type Result } from '../result';
+import type { FuturesQuote, MarketOdds } from '../types';
+
+export interface TargetRange {
+  /** Percent, e.g. 4.5 */
+  lower: number;
+  /** Percent, e.g. 4.75 */
+  upper: number;
+}
+
+export interface FedWatchInput {
+  /** Quotes dated on this day are used. */
+  watchDate: string;
+  futures: readonly FuturesQuote[];
+  /** Target range in force on the watch date. */
+  targetRange: TargetRange;
+  /**
+   * FOMC decision days (`YYYY-MM-DD`). Pass every known one, past ones too: they decide which
+   * months are meeting-free. Only meetings on or after the watch date are priced.
+   */
+  meetings: readonly string[];
+}
+
+export interface RangeProbability {
+  lowerBp: number;
+  upperBp: number;
+  /** '475-500' */
+  label: string;
+  /** 0..1 */
+  probability: number;
+}
+
+export interface MeetingMove {
+  /** Rates (percent) before and after the decision, as implied. */
+  start: number;
+  end: number;
+  startFrom: 'previous-month' | 'solved-backward' | 'previous-meeting-end';
+  endFrom: 'next-month' | 'solved-forward';
+  /** (end − start) / 0.25 */
+  steps: number;
+  /** Move in 25 bp steps → probability (at most two entries, CME's binary step). */
+  distribution: Array<{ steps: number; probability: number }>;
+  pCut: number;
+  pHold: number;
+  pHike: number;
+}
+
+export interface FedWatchMeeting {
+  date: string;
+  /** Contract month `YYYY-MM`. */
+  month: string;
+  move: MeetingMove;
+  /** Probability of each target range after this meeting (conditional tree), ascending, > 0 only. */
+  probabilities: RangeProbability[];
+  /** Relative to the range in force on the watch date. */
+  pBelowCurrent: number;
+  pAtCurrent: number;
+  pAboveCurrent: number;
+}
+
+export interface FedWatchResult {
+  watchDate: string;
+  targetRange: TargetRange;
+  meetings: FedWatchMeeting[];
+  /** Meetings on/after the watch date that could not be priced (beyond contracts, missing months). */
+  dropped: string[];
+  notes: string[];
+  /** The quotes used: month → contract, close, implied average rate. */
+  contracts: Array<{ month: string; contract: string; close: number; avgRate: number }>;
+}
+
+/** Fewest days at the new rate for which solving a month forward is trusted. */
+export const MIN_FORWARD_DAYS = 7;
+/** |k| above this (3 %-points at one meeting) is treated as bad data, not a forecast. */
+export const MAX_STEPS = 12;
+
+const EPS = 1e-9;
+
+export function rangeLabel(lowerBp: number): string {
+  return `${lowerBp}-${lowerBp + 25}`;
+}
+
+function monthOf(date: string): string {
+  return date.slice(0, 7);
+}
+
+function shiftMonth(month: string, delta: number): string {
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7)) - 1 + delta;
+  const yy = y + Math.floor(m / 12);
+  const mm = ((m % 12) + 12) % 12;
+  return `${yy}-${String(mm + 1).padStart(2, '0')}`;
+}
+
+function daysInMonth(month: string): number {
+  return new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
+}
+
+const CODES = 'FGHJKMNQUVXZ';
+/** '2023-05' → 'ZQK23' (for messages). */
+export function zqContract(month: string): string {
+  return `ZQ${CODES[Number(month.slice(5, 7)) - 1] ?? '?'}${month.slice(2, 4)}`;
+}
+
+type Derived = { value: number; how: string } | null;
+
+export function computeFedWatch(input: FedWatchInput): Result<FedWatchResult> {
+  const { watchDate, targetRange } = input;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(watchDate)) return fail('format', `Bad watch date: ${watchDate}`);
+  const lowerBp = Math.round(targetRange.lower * 100);
+  const upperBp = Math.round(targetRange.upper * 100);
+  if (!Number.isFinite(lowerBp) || upperBp - lowerBp !== 25 || lowerBp < 0 || lowerBp % 25 !== 0) {
+    return fail('format', `Target range must be a 25 bp range on a 25 bp grid, got ${targetRange.lower}-${targetRange.upper}`);
+  }
+  if (input.futures.length === 0) {
+    return fail('unavailable', 'Fed funds futures unavailable: no prices were supplied', { source: 'fedwatch' });
+  }
+  const todays = input.futures.filter((q) => q.date === watchDate && Number.isFinite(q.close));
+  if (todays.length === 0) {
+    const latest = input.futures.reduce((a, q) => (q.date <= watchDate && q.date > a ? q.date : a), '');
+    return fail(
+      'unavailable',
+      `Fed funds futures unavailable for ${watchDate}${latest ? ` (latest prices on or before it: ${latest})` : ''}`,
+      { source: 'fedwatch' },
+    );
+  }
+  const notes: string[] = [];
+  const avg = new Map<string, number>();
+  const contracts: FedWatchResult['contracts'] = [];
+  for (const q of [...todays].sort((a, b) => a.month.localeCompare(b.month))) {
+    if (avg.has(q.month)) notes.push(`Two prices for ${q.month} on ${watchDate}; the last one is used`);
+    avg.set(q.month, 100 - q.close);
+  }
+  for (const [month, rate] of avg) {
+    const q = todays.filter((t) => t.month === month).at(-1);
+    if (q) contracts.push({ month, contract: q.contract, close: q.close, avgRate: rate });
+  }
+  const lastMonth = contracts.at(-1)?.month ?? '';
+
+  // Meeting months (all known meetings: they decide which months are meeting-free).
+  const meetingDay = new Map<string, number>();
+  for (const d of [...new Set(input.meetings)].sort()) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) return fail('format', `Bad meeting date: ${d}`);
+    const mo = monthOf(d);
+    if (meetingDay.has(mo)) return fail('format', `Two FOMC decisions in ${mo} are not supported`);
+    meetingDay.set(mo, Number(d.slice(8, 10)));
+  }
+  const upcoming = [...new Set(input.meetings)].filter((d) => d >= watchDate).sort();
+  if (upcoming.length === 0) return fail('unavailable', `No FOMC meeting on or after ${watchDate} in the calendar`);
+
+  const visiting = new Set<string>();
+  const guard = (key: string, f: () => Derived): Derived => {
+    if (visiting.has(key)) return null; // a cycle: this path cannot anchor the value
+    visiting.add(key);
+    try {
+      return f();
+    } finally {
+      visiting.delete(key);
+    }
+  };
+  const split = (mo: string) => {
+    const N = daysInMonth(mo);
+    const m = N - (meetingDay.get(mo) ?? 1) + 1;
+    return { N, m, n: N - m };
+  };
+  /** Start from the previous month only (no use of this month's end): meeting-free avg or previous meeting's end. */
+  const anchoredStart = (mo: string): Derived => {
+    const pm = shiftMonth(mo, -1);
+    const pAvg = avg.get(pm);
+    if (!meetingDay.has(pm) && pAvg !== undefined) return { value: pAvg, how: 'previous-month' };
+    if (meetingDay.has(pm) && pm >= monthOf(watchDate) && avg.has(pm)) {
+      const e = endOf(pm);
+      if (e) return { value: e.value, how: 'previous-meeting-end' };
+    }
+    return null;
+  };
+  function startOf(mo: string): Derived {
+    return guard(`s${mo}`, () => {
+      const pm = shiftMonth(mo, -1);
+      const pAvg = avg.get(pm);
+      if (!meetingDay.has(pm) && pAvg !== undefined) return { value: pAvg, how: 'previous-month' };
+      const a = avg.get(mo);
+      const { N, m, n } = split(mo);
+      if (a !== undefined && n > 0) {
+        const e = endOf(mo);
+        if (e) return { value: (a - (m / N) * e.value) / (n / N), how: 'solved-backward' };
+      }
+      return anchoredStart(mo);
+    });
+  }
+  function endOf(mo: string): Derived {
+    return guard(`e${mo}`, () => {
+      const nm = shiftMonth(mo, 1);
+      const nAvg = avg.get(nm);
+      if (nAvg !== undefined) {
+        if (!meetingDay.has(nm)) return { value: nAvg, how: 'next-month' };
+        const s = startOf(nm);
+        if (s) return { value: s.value, how: 'next-month' };
+      }
+      const a = avg.get(mo);
+      const { N, m, n } = split(mo);
+      if (a !== undefined && m >= MIN_FORWARD_DAYS) {
+        const s = anchoredStart(mo);
+        if (s) return { value: (a - (n / N) * s.value) / (m / N), how: 'solved-forward' };
+      }
+      return null;
+    });
+  }
+
+  const meetings: FedWatchMeeting[] = [];
+  const dropped: string[] = [];
+  let dist = new Map<number, number>([[lowerBp, 1]]);
+  for (const date of upcoming) {
+    const mo = monthOf(date);
+    if (dropped.length > 0) {
+      dropped.push(date);
+      continue;
+    }
+    if (mo > lastMonth) {
+      dropped.push(date);
+      notes.push(`Meetings from ${date} on are beyond the last futures contract (${zqContract(lastMonth)}) and were dropped`);
+      continue;
+    }
+    const s = startOf(mo);
+    const e = endOf(mo);
+    if (!s || !e) {
+      dropped.push(date);
+      const missing = [shiftMonth(mo, -1), mo, shiftMonth(mo, 1)].filter((x) => !avg.has(x)).map(zqContract);
+      notes.push(
+        `Meeting ${date} cannot be priced: the ${!e ? 'rate after' : 'rate before'} it has no anchor` +
+          (missing.length ? ` (no price for ${missing.join(', ')})` : '') +
+          '; it and later meetings were dropped',
+      );
+      continue;
+    }
+    const stepsRaw = (e.value - s.value) / 0.25;
+    if (!Number.isFinite(stepsRaw) || Math.abs(stepsRaw) > MAX_STEPS) {
+      dropped.push(date);
+      notes.push(`Meeting ${date}: implied move of ${(stepsRaw * 25).toFixed(0)} bp is implausible; it and later meetings were dropped`);
+      continue;
+    }
+    const steps = Math.round(stepsRaw / EPS) * EPS; // 0.99999999997 → 1
+    const lo = Math.floor(steps);
+    const pHi = steps - lo;
+    const distribution = [
+      { steps: lo, probability: 1 - pHi },
+      { steps: lo + 1, probability: pHi },
+    ].filter((d) => d.probability > EPS);
+    const next = new Map<number, number>();
+    for (const [bucket, p] of dist) {
+      for (const d of distribution) {
+        const b = Math.max(0, bucket + 25 * d.steps); // the zero lower bound: nothing below 0-25
+        next.set(b, (next.get(b) ?? 0) + p * d.probability);
+      }
+    }
+    if ([...dist.keys()].some((b) => distribution.some((d) => b + 25 * d.steps < 0))) {
+      notes.push(`Meeting ${date}: paths below 0-25 were merged into 0-25`);
+    }
+    dist = next;
+    const sum = (f: (steps: number) => boolean) =>
+      distribution.filter((d) => f(d.steps)).reduce((a, d) => a + d.probability, 0);
+    const probabilities = [...dist.entries()]
+      .filter(([, p]) => p > 1e-12)
+      .sort((a, b) => a[0] - b[0])
+      .map(([b, p]) => ({ lowerBp: b, upperBp: b + 25, label: rangeLabel(b), probability: p }));
+    const rel = (f: (b: number) => boolean) =>
+      probabilities.filter((r) => f(r.lowerBp)).reduce((a, r) => a + r.probability, 0);
+    meetings.push({
+      date,
+      month: mo,
+      move: {
+        start: s.value,
+        end: e.value,
+        startFrom: s.how as MeetingMove['startFrom'],
+        endFrom: e.how as MeetingMove['endFrom'],
+        steps: stepsRaw,
+        distribution,
+        pCut: sum((k) => k < 0),
+        pHold: sum((k) => k === 0),
+        pHike: sum((k) => k > 0),
+      },
+      probabilities,
+      pBelowCurrent: rel((b) => b < lowerBp),
+      pAtCurrent: rel((b) => b === lowerBp),
+      pAboveCurrent: rel((b) => b > lowerBp),
+    });
+  }
+  if (meetings.length === 0) {
+    return fail('unavailable', `No FOMC meeting could be priced from the futures of ${watchDate}: ${notes.join('; ')}`, {
+      source: 'fedwatch',
+    });
+  }
+  return ok({ watchDate, targetRange: { lower: lowerBp / 100, upper: upperBp / 100 }, meetings, dropped, notes, contracts }, notes);
+}
+
+/** Probability of one target range ('500-525') after a meeting; 0 when the tree never reaches it. */
+export function probabilityOf(meeting: FedWatchMeeting, label: string): number {
+  return meeting.probabilities.find((r) => r.label === label)?.probability ?? 0;
+}
+
+export interface FedWatchSummary {
+  nextMeeting: string;
+  pCutNext: number;
+  pHoldNext: number;
+  pHikeNext: number;
+  /** Meetings through the end of `year` that were priced. */
+  horizon: {
+    year: number;
+    through: string;
+    meetings: number;
+    /** False when some meetings of that year were dropped (beyond contracts). */
+    complete: boolean;
+    pAtLeastOneCut: number;
+    /** Expected number of 25 bp cut steps (a 50 bp cut counts 2). */
+    expectedCuts: number;
+    /** Expected net change of the target range in bp (negative = lower). */
+    expectedChangeBp: number;
+  } | null;
+}
+
+/**
+ * Next-meeting odds and the year-end horizon. Under CME's tree each meeting's move is independent
+ * of the path, so P(≥ 1 cut) = 1 − Π(1 − P(cut at meeting i)). `year` defaults to the watch date's
+ * year, or the next one when no meeting of that year is left.
+ */
+export function summarizeFedWatch(fw: FedWatchResult, year?: number): FedWatchSummary | null {
+  const first = fw.meetings[0];
+  if (!first) return null;
+  let y = year ?? Number(fw.watchDate.slice(0, 4));
+  if (year === undefined && !fw.meetings.some((m) => Number(m.date.slice(0, 4)) === y)) y += 1;
+  const inYear = fw.meetings.filter((m) => Number(m.date.slice(0, 4)) <= y);
+  const last = inYear.at(-1);
+  const horizon = last
+    ? {
+        year: y,
+        through: last.date,
+        meetings: inYear.length,
+        complete: !fw.dropped.some((d) => Number(d.slice(0, 4)) <= y),
+        pAtLeastOneCut: 1 - inYear.reduce((a, m) => a * (1 - m.move.pCut), 1),
+        expectedCuts: inYear.reduce(
+          (a, m) => a + m.move.distribution.reduce((b, d) => b + (d.steps < 0 ? -d.steps * d.probability : 0), 0),
+          0,
+        ),
+        expectedChangeBp: 25 * inYear.reduce((a, m) => a + m.move.steps, 0),
+      }
+    : null;
+  return { nextMeeting: first.date, pCutNext: first.move.pCut, pHoldNext: first.move.pHold, pHikeNext: first.move.pHike, horizon };
+}
+
+export interface MarketGap {
+  meetingDate: string;
+  venue: MarketOdds['venue'];
+  eventId: string;
+  title: string;
+  /** Futures-implied probabilities of this meeting's decision (0..1). */
+  futures: { cut: number; hold: number; hike: number };
+  /** Market probabilities, normalised over the outcomes we could map (0..1). */
+  market: { cut: number; hold: number; hike: number };
+  /** Sum of the raw mapped market prices before normalising (overround/underround). */
+  marketRawSum: number;
+  /** futures − market, in percentage points. */
+  gapPts: { cut: number; hold: number; hike: number };
+}
+
+/**
+ * Per meeting and venue: futures-implied vs prediction-market probability of a cut / hold / hike
+ * at that meeting. Market prices are normalised to sum to 1 over outcomes with a known size
+ * (venues list separate yes/no markets whose prices need not add up); the raw sum is kept.
+ */
+export function compareWithMarkets(
+  fw: FedWatchResult,
+  odds: readonly MarketOdds[],
+): { gaps: MarketGap[]; unmatched: Array<{ venue: MarketOdds['venue']; eventId: string; reason: string }> } {
+  const gaps: MarketGap[] = [];
+  const unmatched: Array<{ venue: MarketOdds['venue']; eventId: string; reason: string }> = [];
+  for (const o of odds) {
+    const meeting = o.meetingDate ? fw.meetings.find((m) => m.date === o.meetingDate) : undefined;
+    if (!meeting) {
+      unmatched.push({
+        venue: o.venue,
+        eventId: o.eventId,
+        reason: o.meetingDate ? `no futures-implied odds for ${o.meetingDate}` : 'meeting date unknown',
+      });
+      continue;
+    }
+    const mapped = o.outcomes.filter((x) => x.changeBp !== null && Number.isFinite(x.probability));
+    const raw = mapped.reduce((a, x) => a + x.probability, 0);
+    if (raw <= 0) {
+      unmatched.push({ venue: o.venue, eventId: o.eventId, reason: 'no outcome with a known size' });
+      continue;
+    }
+    const part = (f: (bp: number) => boolean) =>
+      mapped.filter((x) => f(x.changeBp ?? 0)).reduce((a, x) => a + x.probability, 0) / raw;
+    const market = { cut: part((bp) => bp < 0), hold: part((bp) => bp === 0), hike: part((bp) => bp > 0) };
+    const futures = { cut: meeting.move.pCut, hold: meeting.move.pHold, hike: meeting.move.pHike };
+    gaps.push({
+      meetingDate: meeting.date,
+      venue: o.venue,
+      eventId: o.eventId,
+      title: o.title,
+      futures,
+      market,
+      marketRawSum: raw,
+      gapPts: {
+        cut: (futures.cut - market.cut) * 100,
+        hold: (futures.hold - market.hold) * 100,
+        hike: (futures.hike - market.hike) * 100,
+      },
+    });
+  }
+  return { gaps, unmatched };
+}

@@ -1,0 +1,92 @@
+/**
+ * `npm run demo`: builds the extension, serves the demo finance-news page, and opens it in
+ * Chromium with the extension loaded, on the bundled data (data-source requests are refused, so
+ * what you see is exactly the offline default).
+ *
+ * Headless where there is no display: saves screenshots of the page with the extension active
+ * (hover card open), the popup and the side panel under demo-output/ and prints their paths.
+ * `--headed` opens a window for a person instead. `--live` lets the sources answer for real.
+ */
+import { execSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { extensionIdOf, launchWithExtension } from '../test/e2e/launch';
+import { servePageAt, startPageServer } from '../test/e2e/page-server';
+import { DATA_SOURCE_HOSTS } from '../lib/hosts';
+
+export const DEMO_URL = 'https://www.globenewswire.com/news-release/2026/11/25/small-cap-lens-demo.html';
+const OUT = resolve('demo-output');
+
+async function main(): Promise<void> {
+  const args = new Set(process.argv.slice(2));
+  const headed = args.has('--headed') || (!!process.env.DISPLAY && !args.has('--headless'));
+  if (!args.has('--no-build')) execSync('npx wxt build', { stdio: 'inherit' });
+
+  const server = await startPageServer();
+  const { context } = await launchWithExtension({ headed });
+  try {
+    if (!args.has('--live')) {
+      const hosts = new Set<string>(DATA_SOURCE_HOSTS);
+      await context.route(
+        (u) => hosts.has(u.hostname),
+        (route) => route.abort('internetdisconnected'),
+      );
+    }
+    await servePageAt(context, server, DEMO_URL, 'demo-news.html');
+    const extensionId = await extensionIdOf(context);
+    const page = await context.newPage();
+    await page.goto(DEMO_URL);
+    await page.waitForTimeout(1500);
+
+    if (headed) {
+      console.log(
+        'Demo open in Chromium. Hover a ticker; click the toolbar icon for the popup. Ctrl+C to quit.',
+      );
+      await new Promise<void>((r) => context.on('close', () => r()));
+      return;
+    }
+
+    mkdirSync(OUT, { recursive: true });
+    const shots: string[] = [];
+    const shot = async (p: typeof page, name: string, opts: { fullPage?: boolean } = {}) => {
+      const path = resolve(OUT, name);
+      await p.screenshot({ path, ...opts });
+      shots.push(path);
+    };
+
+    // Open the hover card on the first Russell 2000 ticker, as a person would by hovering it.
+    const target = await page.evaluate(() => {
+      const w = window as unknown as { __smallCapLensDemo?: { firstTickerRect(): DOMRect | null } };
+      const r = w.__smallCapLensDemo?.firstTickerRect();
+      return r ? { x: r.x + r.width / 2, y: r.y + r.height / 2 } : null;
+    });
+    if (target) {
+      await page.mouse.move(target.x, target.y);
+      await page.waitForTimeout(900);
+    }
+    await shot(page, 'page-with-hover-card.png');
+
+    const popup = await context.newPage();
+    await popup.setViewportSize({ width: 400, height: 900 });
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    await popup.waitForTimeout(1500);
+    await shot(popup, 'popup.png', { fullPage: true });
+
+    const panel = await context.newPage();
+    await panel.setViewportSize({ width: 420, height: 800 });
+    await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+    await panel.waitForTimeout(1200);
+    await shot(panel, 'sidepanel.png');
+
+    console.log('Screenshots:');
+    for (const s of shots) console.log(`  ${s}`);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

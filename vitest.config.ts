@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+export default defineConfig({
+  plugins: [WxtVitest()],
+  test: {
+    include: ['{lib,components,entrypoints,scripts,test/unit}/**/*.test.{ts,tsx}'],
+    setupFiles: ['./test/setup-unit.ts'],
+    testTimeout: 30_000,
+  },
+});

@@ -1,0 +1,44 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { DATA_SOURCE_HOST_PERMISSIONS } from './lib/hosts';
+
+// Manifest is kept minimal on purpose: every permission is listed (with the reason) in README.md.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({
+    plugins: [preact()],
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Small-Cap Lens',
+    description:
+      'Russell 2000 membership, IWM fund flows, Fed rate-cut odds and small-cap context on the finance news you read.',
+    permissions: ['storage', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    host_permissions: [...DATA_SOURCE_HOST_PERMISSIONS],
+    optional_host_permissions: ['*://*/*'],
+    action: { default_title: 'Small-Cap Lens' },
+    commands: {
+      'next-ticker': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: 'Step to the next ticker on the page',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'small-cap-lens@example.org',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'self'",
+    },
+    // Referenced by the content script so the page never sees our origin otherwise.
+    web_accessible_resources: [],
+  }),
+  zip: { name: 'small-cap-lens' },
+  outDirTemplate: '{{browser}}-mv{{manifestVersion}}{{modeSuffix}}',
+});
