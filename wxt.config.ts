@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { resolve } from 'node:path';
 import { DATA_SOURCE_HOST_PERMISSIONS } from './lib/hosts';
 
 // Manifest is kept minimal on purpose: every permission is listed (with the reason) in README.md.
@@ -39,6 +40,17 @@ export default defineConfig({
     // Referenced by the content script so the page never sees our origin otherwise.
     web_accessible_resources: [],
   }),
+  hooks: {
+    // Bundled data ships as files read on demand, not inlined into background.js: a woken
+    // worker then starts in milliseconds and parses the snapshot only when it needs it.
+    'build:publicAssets': (_wxt, files) => {
+      for (const name of ['snapshot.json', 'universe.json']) {
+        files.push({ absoluteSrc: resolve('lib/data', name), relativeDest: `data/${name}` });
+      }
+    },
+  },
+  // SCL_OUT_DIR lets parallel builds (a benchmark beside a dev build) not clobber each other.
+  outDir: process.env.SCL_OUT_DIR ?? '.output',
   zip: { name: 'small-cap-lens' },
   outDirTemplate: '{{browser}}-mv{{manifestVersion}}{{modeSuffix}}',
 });

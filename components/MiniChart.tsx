@@ -2,7 +2,15 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { ChartSeries } from '../lib/model';
-import { barColors, formatChartValue, hasDrawableData, readoutAt, toAlignedData, yRange } from './chart';
+import {
+  axisDateLabels,
+  barColors,
+  formatChartValue,
+  hasDrawableData,
+  readoutAt,
+  toAlignedData,
+  yRange,
+} from './chart';
 import { cssVar, useResolvedTheme } from './theme';
 
 // uPlot's facet-unit enum is a `const enum` in its typings; 3 = "values are colours".
@@ -28,6 +36,7 @@ export function MiniChart({ chart, label, height = 72 }: Props) {
   const theme = useResolvedTheme();
   const summaryId = useId();
   const [hover, setHover] = useState<number | null>(null);
+  const summary = chart.summary;
   const drawable = hasDrawableData(chart);
 
   useEffect(() => {
@@ -95,6 +104,8 @@ export function MiniChart({ chart, label, height = 72 }: Props) {
           gap: 2,
           ticks: { show: false },
           grid: { show: false },
+          values: (u, splits) =>
+            axisDateLabels(splits, ((u.scales.x?.max ?? 0) - (u.scales.x?.min ?? 0)) / 86_400),
         },
         {
           stroke: muted,
@@ -154,7 +165,7 @@ export function MiniChart({ chart, label, height = 72 }: Props) {
         </>
       ) : (
         <p id={summaryId} class="mini-chart-fallback small muted">
-          {chart.summary}
+          {summary}
         </p>
       )}
     </figure>

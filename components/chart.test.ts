@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { ChartSeries } from '../lib/model';
-import { barColors, formatChartValue, hasDrawableData, readoutAt, toAlignedData, yRange } from './chart';
+import {
+  axisDateLabels,
+  barColors,
+  formatChartValue,
+  hasDrawableData,
+  readoutAt,
+  toAlignedData,
+  yRange,
+} from './chart';
 
 const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 1000;
 const yields: ChartSeries = {
@@ -20,6 +28,7 @@ describe('chart helpers', () => {
     expect(formatChartValue(-25, 'bp')).toBe('−25 bp');
     expect(formatChartValue(0.4123, 'ratio')).toBe('0.412');
     expect(formatChartValue(null, '%')).toBe('—');
+    expect(formatChartValue(0, '$')).toBe('$0');
   });
   it('only draws charts with real data', () => {
     expect(hasDrawableData(yields)).toBe(true);
@@ -39,6 +48,10 @@ describe('chart helpers', () => {
   it('reads out the last point with data', () => {
     expect(readoutAt(yields, null)).toBe('23 Dec 2025 · 2y 3.52% · 10y 4.11%');
     expect(readoutAt(yields, 0)).toBe('22 Dec 2025 · 2y 3.50% · 10y 4.10%');
+  });
+  it('labels the x axis on one line', () => {
+    expect(axisDateLabels([day('2025-10-01'), day('2026-01-01')], 120)).toEqual(['Oct', 'Jan ’26']);
+    expect(axisDateLabels([day('2025-12-24')], 20)).toEqual(['24 Dec']);
   });
   it('pads ranges and keeps zero for bars', () => {
     expect(yRange([5, 5], false)).toEqual([4.75, 5.25]);

@@ -5,6 +5,7 @@ import { formatBp, formatDate, formatMoney, formatNumber, formatPercent } from '
 /** Formats one chart value by its series unit ('$' / 'USD', '%', 'bp', 'ratio', anything else). */
 export function formatChartValue(v: number | null | undefined, unit: string): string {
   if (typeof v !== 'number' || !Number.isFinite(v)) return '—';
+  if (v === 0 && /^(\$|usd)$/i.test(unit.trim())) return '$0'; // axis baseline, not "$0.00"
   switch (unit.trim().toLowerCase()) {
     case '$':
     case 'usd':
@@ -22,6 +23,21 @@ export function formatChartValue(v: number | null | undefined, unit: string): st
     default:
       return `${formatNumber(v, 2)} ${unit}`;
   }
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * One-line x-axis labels for UTC market dates: months ("Oct", "Jan ’26") over long spans,
+ * days ("24 Dec") over short ones. uPlot's default adds a second line the mini charts can't fit.
+ */
+export function axisDateLabels(splits: number[], spanDays: number): string[] {
+  return splits.map((ts) => {
+    const d = new Date(ts * 1000);
+    const m = MONTHS[d.getUTCMonth()] ?? '';
+    if (spanDays > 75) return d.getUTCMonth() === 0 ? `${m} ’${String(d.getUTCFullYear()).slice(2)}` : m;
+    return `${d.getUTCDate()} ${m}`;
+  });
 }
 
 /** A chart is drawn only with at least two x points and one real value; else text only. */

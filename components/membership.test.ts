@@ -57,6 +57,20 @@ describe('membership', () => {
     );
   });
 
+  it('does not flag a stock still in the index it was pinned in', () => {
+    const pinned: WatchlistItem = {
+      symbol: 'AAPL',
+      note: '',
+      addedAt: '2025-01-02T00:00:00Z',
+      membershipAtPin: 'SP500',
+    };
+    expect(membershipChange(pinned, info({ russell1000: true, sp500: true }))).toBeNull();
+    expect(membershipChange(pinned, info({ russell1000: true }))).toBe(
+      'Was S&P 500 when pinned; now Russell 1000.',
+    );
+    expect(membershipChange({ ...pinned, membershipAtPin: null }, info({}))).toBeNull();
+  });
+
   it('does not flag migrated items whose membership at pin is unknown', () => {
     const migrated: WatchlistItem = {
       symbol: 'CRDO',

@@ -11,6 +11,15 @@ export function membershipOf(info: TickerInfo | null | undefined): IndexMembersh
   return null;
 }
 
+/** Every index the ticker is in now (an S&P 500 stock is usually in the Russell 1000 too). */
+export function membershipsOf(info: TickerInfo): IndexMembership[] {
+  const out: IndexMembership[] = [];
+  if (info.russell2000) out.push('R2000');
+  if (info.russell1000) out.push('R1000');
+  if (info.sp500) out.push('SP500');
+  return out;
+}
+
 export const MEMBERSHIP_TEXT: Record<IndexMembership, string> = {
   R2000: 'Russell 2000',
   R1000: 'Russell 1000',
@@ -57,11 +66,14 @@ export function badgeFor(info: TickerInfo | null | undefined): Badge {
  */
 export function membershipChange(item: WatchlistItem, info: TickerInfo | null | undefined): string | null {
   if (!info) return null;
-  const now = membershipOf(info);
+  const now = membershipsOf(info);
   const unknownAtPin = item.membershipAtPin === null && Date.parse(item.addedAt) <= 0;
-  if (unknownAtPin || now === item.membershipAtPin) return null;
+  if (unknownAtPin) return null;
+  // Unchanged while the index it was pinned in still holds it (or it is still in none).
+  if (item.membershipAtPin === null ? now.length === 0 : now.includes(item.membershipAtPin)) return null;
   const recon = info.reconstitution
     ? ` at the ${formatDate(info.reconstitution.effective)} reconstitution`
     : '';
-  return `Was ${membershipText(item.membershipAtPin)} when pinned; now ${membershipText(now)}${recon}.`;
+  const nowText = now.length ? now.map((m) => MEMBERSHIP_TEXT[m]).join(' and ') : membershipText(null);
+  return `Was ${membershipText(item.membershipAtPin)} when pinned; now ${nowText}${recon}.`;
 }

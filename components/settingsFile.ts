@@ -2,7 +2,8 @@
  * Settings export/import as a JSON file. Import validates every field and reports all problems
  * at once; a file with any error changes nothing.
  */
-import { SOURCE_IDS, type Settings, type SourceId } from '../lib/storage';
+import type { Settings, SourceId } from '../lib/storage';
+import { normalizeSymbol, SOURCE_IDS } from './symbols';
 import { parseOriginInput } from './sites';
 
 export const SETTINGS_FILE_FORMAT = 'small-cap-lens/settings';
@@ -29,7 +30,6 @@ export type SettingsFileResult =
 const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 const isStrArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
 const HOST_RE = /^(?=.{1,253}$)([a-z0-9-]+\.)*[a-z0-9-]+$/i;
-const WORD_RE = /^[A-Za-z][A-Za-z0-9.\-]{0,9}$/;
 
 type Check = (v: unknown, patch: Partial<Settings>) => string | null;
 
@@ -75,9 +75,9 @@ const CHECKS: Record<keyof Settings, Check> = {
   },
   neverTag: (v, p) => {
     if (!isStrArray(v) || v.length > 2000) return 'must be a list of words';
-    const bad = v.filter((w) => !WORD_RE.test(w.trim()));
+    const bad = v.filter((w) => !normalizeSymbol(w));
     if (bad.length) return `has entries that are not ticker-like words: ${bad.slice(0, 3).join(', ')}`;
-    p.neverTag = [...new Set(v.map((w) => w.trim().toUpperCase()))];
+    p.neverTag = [...new Set(v.map((w) => normalizeSymbol(w)!))];
     return null;
   },
   sources: (v, p) => {

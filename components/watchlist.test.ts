@@ -72,7 +72,7 @@ describe('CSV export and import', () => {
     expect(err('\uFEFF  \n')).toBe('The file is empty.');
     expect(err('symbol,note\nCRDO,"unterminated\n')).toMatch(/never closed/);
     expect(err('name,price\nCredo,54.2\n')).toMatch(
-      /No "symbol" column found\. The first line is: name, price/,
+      /No "symbol" column found\. The first line is: "name, price"\./,
     );
     expect(err('<html><body>Sign in</body></html>')).toMatch(/HTML or JSON/);
     expect(err('{"items":[]}')).toMatch(/HTML or JSON/);

@@ -4,7 +4,7 @@
  * list untouched.
  */
 import type { IndexMembership, TickerInfo, TickerQuote, WatchlistItem } from '../lib/model';
-import { MAX_WATCHLIST, normalizeSymbol } from '../lib/storage';
+import { MAX_WATCHLIST, normalizeSymbol } from './symbols';
 import { detectSeparator, parseCsvRecords } from '../lib/sources/reconstitution';
 
 export const CSV_COLUMNS = ['symbol', 'note', 'added_at', 'membership_at_pin'] as const;
@@ -81,7 +81,7 @@ export function parseWatchlistCsv(text: string, now: Date = new Date()): ParseRe
     } else {
       return {
         ok: false,
-        error: `No "symbol" column found. The first line is: ${(records[0] ?? []).join(', ').slice(0, 120)}`,
+        error: `No "symbol" column found. The first line is: "${(records[0] ?? []).join(', ').slice(0, 120)}".`,
       };
     }
   }

@@ -6,7 +6,7 @@
  * transactions auto-commit when the event loop is idle, so fetch first, then write.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { Constituent } from './types';
+import type { Constituent, Provenance } from './types';
 import type { SourceStatus } from './model';
 
 export const DB_NAME = 'small-cap-lens';
@@ -19,6 +19,7 @@ export interface SourceRecord<T = unknown> {
   asOf: string;
   fetchedAt: string;
   url?: string;
+  provenance?: Provenance;
   data: T;
 }
 

@@ -17,10 +17,13 @@ import type {
   WatchlistItem,
 } from './model';
 import type { Settings } from './storage';
+import type { UniverseData } from './detect/build';
 
 export interface Protocol {
   getSignalCard: { req: Record<string, never>; res: SignalCard };
   getStrip: { req: Record<string, never>; res: SmallCapStrip };
+  /** The compact symbol universe for the content script's detector (lib/detect UniverseData). */
+  getUniverse: { req: Record<string, never>; res: UniverseData };
   getTickerInfo: { req: { symbol: string }; res: TickerInfo };
   getTickerInfos: { req: { symbols: string[] }; res: TickerInfo[] };
   getQuote: { req: { symbol: string }; res: TickerQuote | null };
@@ -65,6 +68,7 @@ export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
 /** Messages a content script may send. Everything else needs an extension page. */
 export const CONTENT_SCRIPT_ALLOWED: ReadonlySet<MessageType> = new Set<MessageType>([
   'getStrip',
+  'getUniverse',
   'getTickerInfo',
   'getTickerInfos',
   'getQuote',
@@ -85,6 +89,7 @@ const withSymbol: Validator = (p) =>
 export const VALIDATORS: Record<MessageType, Validator> = {
   getSignalCard: empty,
   getStrip: empty,
+  getUniverse: empty,
   getTickerInfo: withSymbol,
   getTickerInfos: (p) =>
     isObj(p) && Array.isArray(p.symbols) && p.symbols.length <= 500 && p.symbols.every(symbolOk)

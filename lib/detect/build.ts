@@ -6,12 +6,15 @@
  * order ≈ market cap, then the remaining listings alphabetically), so a lower index wins ties when a
  * company name resolves to several share classes. FLAGS = one exchange letter, then optional letters:
  * type `p` preferred, `w` warrant, `u` unit, `r` right, `d` debt; `e` ETF; `2` Russell 2000, `1` Russell
- * 1000, `s` S&P 500. NAME is the cleaned company name, empty for derived securities (warrants, units…),
- * which take their root's name at load time.
+ * 1000, `s` S&P 500; `n` the row owns NAME as a matchable alias, `c` that alias needs a cue. NAME is the cleaned company name, empty
+ * for derived securities (warrants, units…), which take their root's name at load time. An optional 4th
+ * field lists further aliases the row owns (`;`-separated: "Amazon", "Nvidia", "Inovio"; a leading `~`
+ * marks one that needs a cue). Aliases are
+ * resolved here, once, so loading does no string analysis.
  */
 import type { NasdaqListedRow, OtherListedRow } from '../sources/nasdaq-trader';
 import type { SecTickerRow } from '../sources/sec-tickers';
-import { cleanCompanyName, securityType, type SecurityType } from './names';
+import { cleanCompanyName, nameAliases, securityType, type SecurityType } from './names';
 import { resolveSymbol, secToAct } from './symbols';
 
 export interface UniverseData {
@@ -114,7 +117,14 @@ export function buildUniverseData(input: UniverseInputs): BuildReport {
     const exch = r.exchange ? SEC_EXCHANGE[r.exchange] : undefined;
     // Only plain common-share spellings: SEC-only preferreds/warrants are too noisy to add.
     if (!exch || !/^[A-Z]{1,5}(?:\.[A-Z])?$/.test(sym)) return;
-    entries.set(sym, { symbol: sym, exch, type: 'common', etf: false, name: cleanCompanyName(r.name), rank: i });
+    entries.set(sym, {
+      symbol: sym,
+      exch,
+      type: 'common',
+      etf: false,
+      name: cleanCompanyName(r.name),
+      rank: i,
+    });
     if (exch === 'O') counts.otc = (counts.otc ?? 0) + 1;
     else counts.secAdded = (counts.secAdded ?? 0) + 1;
   });
@@ -140,19 +150,86 @@ export function buildUniverseData(input: UniverseInputs): BuildReport {
   const sorted = [...entries.values()].sort((a, b) =>
     a.rank !== b.rank ? a.rank - b.rank : a.symbol < b.symbol ? -1 : a.symbol > b.symbol ? 1 : 0,
   );
+  const owned = chooseAliases(sorted);
+  const generic = genericTest(sorted);
   const rows = sorted.map((e) => {
+    const mine = owned.get(e.symbol) ?? [];
+    const ownsName = mine.includes(e.name);
+    const extra = mine.filter((a) => a !== e.name).map((a) => (generic(a, e.name) ? `~${a}` : a));
     const flags =
       e.exch +
       TYPE_CODES[e.type] +
       (e.etf ? 'e' : '') +
       (r2.has(e.symbol) ? '2' : '') +
       (r1.has(e.symbol) ? '1' : '') +
-      (sp.has(e.symbol) ? 's' : '');
+      (sp.has(e.symbol) ? 's' : '') +
+      (ownsName ? 'n' : '') +
+      (ownsName && generic(e.name, e.name) ? 'c' : '');
     const name = e.type === 'common' ? e.name : '';
-    return `${e.symbol}|${flags}|${name}`;
+    return `${e.symbol}|${flags}|${name}${extra.length ? `|${extra.join(';')}` : ''}`;
   });
   counts.rows = rows.length;
+  counts.aliases = [...owned.values()].reduce((n, l) => n + l.length, 0);
   counts.etf = sorted.filter((e) => e.etf).length;
   counts.common = sorted.filter((e) => e.type === 'common' && !e.etf).length;
   return { data: { v: 1, asOf: input.asOf, rows }, counts, unmatched };
+}
+
+/**
+ * Company-name aliases → owning symbol. Only listed (non-OTC) common stocks that are not ETFs take
+ * part. An alias shared by two different companies is dropped, unless exactly one of them has it as
+ * its full name; share classes of one company go to the first (most prominent) row.
+ */
+function chooseAliases(sorted: Entry[]): Map<string, string[]> {
+  const chosen = new Map<string, { symbol: string; name: string; exact: boolean } | null>();
+  for (const e of sorted) {
+    if (e.type !== 'common' || e.etf || e.exch === 'O' || !e.name) continue;
+    const plain = e.name.replace(/\.com$/i, '');
+    for (const alias of nameAliases(e.name)) {
+      // Short all-caps aliases are acronyms: the symbol scanner handles those.
+      if (alias.length <= 5 && /^[A-Z0-9&.]+$/.test(alias)) continue;
+      const exact = alias === e.name || alias === plain;
+      const prev = chosen.get(alias);
+      if (prev === undefined) chosen.set(alias, { symbol: e.symbol, name: e.name, exact });
+      else if (prev === null || prev.name === e.name) continue;
+      else if (exact && !prev.exact) chosen.set(alias, { symbol: e.symbol, name: e.name, exact });
+      else if (!(prev.exact && !exact)) chosen.set(alias, null);
+    }
+  }
+  const bySymbol = new Map<string, string[]>();
+  for (const [alias, hit] of chosen) {
+    if (!hit) continue;
+    let list = bySymbol.get(hit.symbol);
+    if (!list) bySymbol.set(hit.symbol, (list = []));
+    list.push(alias);
+  }
+  return bySymbol;
+}
+
+/**
+ * A one-word alias that also occurs as a word in another company's name ("Home" in Home Bancorp and
+ * Home Depot, "China", "Capital", "Apple" in Apple Hospitality) is a generic word: matched only with a
+ * cue. Distinctive brands (Inovio, Regeneron) occur in one company's names only.
+ */
+function genericTest(sorted: Entry[]): (alias: string, ownName: string) => boolean {
+  const freq = new Map<string, number>();
+  const seen = new Set<string>();
+  // Company names only: ETF names ("T-Rex 2X Long Microsoft Daily Target ETF") reuse brands freely.
+  for (const e of sorted) {
+    const name = e.name.toLowerCase();
+    if (!name || e.etf || e.type !== 'common' || seen.has(name)) continue;
+    seen.add(name);
+    for (const w of new Set(name.split(/[\s,]+/))) freq.set(w, (freq.get(w) ?? 0) + 1);
+  }
+  return (alias, ownName) => {
+    const own = new Set(ownName.toLowerCase().split(/[\s,]+/));
+    const words = alias
+      .toLowerCase()
+      .split(/\s+/)
+      .filter((w) => !/^(?:of|and|&|the|de|la)$/.test(w));
+    // Multi-word names, and one-word brands with an inner capital (BlackRock, FedEx), are distinctive.
+    if (words.length !== 1 || /[a-z][A-Z]/.test(alias)) return false;
+    const w = words[0] ?? '';
+    return (freq.get(w) ?? 0) - (own.has(w) ? 1 : 0) >= 1;
+  };
 }

@@ -90,7 +90,8 @@ export function symbolFromQuoteUrl(href: string, universe?: Universe): string | 
     return null;
   }
   if (site('seekingalpha.com') || site('stocktwits.com')) {
-    return p(0) === 'symbol' ? sym(p(1)) : null;
+    // Stocktwits writes crypto as `BTC.X`.
+    return p(0) === 'symbol' && !/\.X$/i.test(p(1)) ? sym(p(1)) : null;
   }
   if (site('finviz.com')) {
     return p(0).startsWith('quote') ? sym(q('t')) : null;

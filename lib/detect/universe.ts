@@ -3,9 +3,9 @@
  * compact bundled data (see build.ts for the row format).
  */
 import { EXCHANGE_CODES, type UniverseData } from './build';
-import { nameAliases, type SecurityType } from './names';
+import type { SecurityType } from './names';
 import { resolveSymbol } from './symbols';
-import { BRAND_ALIASES, CUE_ONLY_NAMES, MIDSENTENCE_NAMES } from './words';
+import { BRAND_ALIASES, CUE_ONLY_NAMES, DISTINCTIVE_NAMES, MIDSENTENCE_NAMES } from './words';
 
 export interface SymbolInfo {
   symbol: string;
@@ -23,7 +23,7 @@ export interface SymbolInfo {
   rank: number;
 }
 
-/** 0: always matched; 1: matched mid-sentence or with a cue; 2: matched only with a cue. */
+/** 0: always matched; 1: matched in prose (not headlines / caps lines) or with a cue; 2: only with a cue. */
 export type NameTier = 0 | 1 | 2;
 
 export interface NameEntry {
@@ -48,7 +48,13 @@ export interface Universe {
   slugs: ReadonlyMap<string, string>;
 }
 
-const TYPE_BY_CODE: Record<string, SecurityType> = { p: 'preferred', w: 'warrant', u: 'unit', r: 'right', d: 'debt' };
+const TYPE_BY_CODE: Record<string, SecurityType> = {
+  p: 'preferred',
+  w: 'warrant',
+  u: 'unit',
+  r: 'right',
+  d: 'debt',
+};
 
 /** Same token shape as the scanner's word tokens (see scan.ts). */
 export const WORD_TOKEN = /(?:[A-Z]|[a-z]{1,2}(?=[A-Z]))[A-Za-z0-9]*(?:[.&'’-][A-Za-z0-9]+)*/y;
@@ -59,16 +65,27 @@ function firstToken(alias: string): string | null {
   return m ? m[0] : null;
 }
 
-function tierOf(alias: string): NameTier {
+function tierOf(alias: string, cueOnly: ReadonlySet<string>): NameTier {
   if (alias.includes(' ')) return 0;
   if (CUE_ONLY_NAMES.has(alias)) return 2;
   if (MIDSENTENCE_NAMES.has(alias)) return 1;
-  return 0;
+  if (DISTINCTIVE_NAMES.has(alias)) return 0;
+  return cueOnly.has(alias) ? 2 : 0;
 }
 
 export function loadUniverse(data: UniverseData): Universe {
-  const bySymbol = new Map<string, SymbolInfo>();
-  data.rows.forEach((row, rank) => {
+  const rows = data.rows;
+  // Symbol → row index; SymbolInfo objects are made on first use (most rows are never looked at).
+  const index = new Map<string, number>();
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as string;
+    index.set(row.slice(0, row.indexOf('|')), i);
+  }
+  const infos: Array<SymbolInfo | undefined> = new Array<SymbolInfo | undefined>(rows.length);
+  const infoAt = (rank: number): SymbolInfo => {
+    const cached = infos[rank];
+    if (cached) return cached;
+    const row = rows[rank] as string;
     const a = row.indexOf('|');
     const b = row.indexOf('|', a + 1);
     const symbol = row.slice(0, a);
@@ -76,9 +93,17 @@ export function loadUniverse(data: UniverseData): Universe {
     const code = flags[0] ?? '';
     let type: SecurityType = 'common';
     for (const c of flags.slice(1)) type = TYPE_BY_CODE[c] ?? type;
-    bySymbol.set(symbol, {
+    const c = row.indexOf('|', b + 1);
+    let name = c < 0 ? row.slice(b + 1) : row.slice(b + 1, c);
+    if (!name && type !== 'common') {
+      // Derived securities (warrants, units…) take their root's name.
+      const root = /^([A-Z]+)[.$]/.exec(symbol)?.[1] ?? symbol.slice(0, -1);
+      const r = index.get(root);
+      if (r !== undefined) name = (rows[r] as string).split('|')[2] ?? '';
+    }
+    const info: SymbolInfo = {
       symbol,
-      name: row.slice(b + 1),
+      name,
       exchange: EXCHANGE_CODES[code] ?? code,
       otc: code === 'O',
       etf: flags.includes('e'),
@@ -87,69 +112,84 @@ export function loadUniverse(data: UniverseData): Universe {
       r1000: flags.includes('1'),
       sp500: flags.includes('s'),
       rank,
-    });
-  });
-  // Derived securities (warrants, units…) take their root's name for display.
-  for (const info of bySymbol.values()) {
-    if (info.name || info.type === 'common') continue;
-    const root = /^([A-Z]+)[.$]/.exec(info.symbol)?.[1] ?? info.symbol.slice(0, -1);
-    info.name = bySymbol.get(root)?.name ?? '';
-  }
+    };
+    infos[rank] = info;
+    return info;
+  };
+  const get = (s: string) => {
+    const i = index.get(s);
+    return i === undefined ? undefined : infoAt(i);
+  };
 
-  // alias → candidate companies, in rank order.
-  const candidates = new Map<string, SymbolInfo[]>();
-  for (const info of bySymbol.values()) {
-    if (info.type !== 'common' || info.etf || !info.name) continue;
-    for (const alias of nameAliases(info.name)) {
-      // Short all-caps aliases are acronyms: the symbol scanner handles those.
-      if (/^[A-Z0-9&.]{1,5}$/.test(alias)) continue;
-      let list = candidates.get(alias);
-      if (!list) candidates.set(alias, (list = []));
-      list.push(info);
+  // Aliases were resolved at build time: flag `n` = the row owns its name, field 4 = more aliases.
+  const chosen = new Map<string, string>();
+  const cueOnly = new Set<string>();
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as string;
+    const a = row.indexOf('|');
+    const b = row.indexOf('|', a + 1);
+    const c = row.indexOf('|', b + 1);
+    const symbol = row.slice(0, a);
+    if (row.lastIndexOf('n', b) > a) {
+      const name = c < 0 ? row.slice(b + 1) : row.slice(b + 1, c);
+      chosen.set(name, symbol);
+      if (row.lastIndexOf('c', b) > a) cueOnly.add(name);
+    }
+    if (c > 0) {
+      for (const alias of row.slice(c + 1).split(';')) {
+        if (alias.startsWith('~')) cueOnly.add(alias.slice(1));
+        chosen.set(alias.startsWith('~') ? alias.slice(1) : alias, symbol);
+      }
     }
   }
-  const chosen = new Map<string, string>();
-  for (const [alias, list] of candidates) {
-    const listed = list.filter((i) => !i.otc);
-    const pool = listed.length ? listed : list;
-    const exact = pool.filter((i) => i.name === alias || i.name.replace(/\.com$/i, '') === alias);
-    const names = new Set((exact.length ? exact : pool).map((i) => i.name));
-    // Two different companies share the alias: ambiguous, so never matched.
-    if (names.size !== 1) continue;
-    const best = (exact.length ? exact : pool).reduce((x, y) => (y.rank < x.rank ? y : x));
-    chosen.set(alias, best.symbol);
-  }
   for (const [alias, sym] of Object.entries(BRAND_ALIASES)) {
-    if (bySymbol.has(sym)) chosen.set(alias, sym);
+    if (!index.has(sym)) continue;
+    chosen.set(alias, sym);
+    cueOnly.delete(alias);
   }
 
   const names = new Map<string, NameEntry[]>();
   const aliases = new Map<string, string[]>();
-  const slugs = new Map<string, string>();
   for (const [alias, symbol] of chosen) {
     const first = firstToken(alias);
     if (!first) continue;
     let list = names.get(first);
     if (!list) names.set(first, (list = []));
-    list.push({ alias, rest: alias.slice(first.length), symbol, tier: tierOf(alias) });
+    list.push({ alias, rest: alias.slice(first.length), symbol, tier: tierOf(alias, cueOnly) });
     let al = aliases.get(symbol);
     if (!al) aliases.set(symbol, (al = []));
     al.push(alias);
-    slugs.set(alias.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, ''), symbol);
   }
-  for (const list of names.values()) list.sort((x, y) => y.alias.length - x.alias.length);
+  for (const list of names.values())
+    if (list.length > 1) list.sort((x, y) => y.alias.length - x.alias.length);
 
-  const has = (s: string) => bySymbol.has(s);
+  let slugMap: Map<string, string> | null = null;
   return {
     asOf: data.asOf,
-    size: bySymbol.size,
-    get: (s) => bySymbol.get(s),
+    size: rows.length,
+    get,
     resolve(raw) {
-      const s = resolveSymbol(raw, has);
-      return s ? bySymbol.get(s) : undefined;
+      const s = resolveSymbol(raw, (x) => index.has(x));
+      return s ? get(s) : undefined;
     },
     names,
     aliasesOf: (s) => aliases.get(s) ?? [],
-    slugs,
+    // Built on first use: only Investing.com links need it.
+    get slugs() {
+      if (!slugMap) {
+        slugMap = new Map();
+        for (const [symbol, list] of aliases) {
+          for (const a of list)
+            slugMap.set(
+              a
+                .toLowerCase()
+                .replace(/[^a-z0-9]+/g, '-')
+                .replace(/^-|-$/g, ''),
+              symbol,
+            );
+        }
+      }
+      return slugMap;
+    },
   };
 }

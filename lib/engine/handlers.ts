@@ -1,3 +1,7 @@
+/**
+ * Message handlers: the background's half of lib/messaging.ts. Validation and sender checks
+ * happen in `dispatch` before any of these run.
+ */
 import { browser } from 'wxt/browser';
 import type { Handlers } from '../messaging';
 import type { FetchImpl } from '../sources/http';
@@ -9,44 +13,61 @@ import {
   updateSettings,
   watchlistSyncErrorItem,
 } from '../storage';
-import type { TabTickers } from './tab-tickers';
 import { clearAll } from '../db';
+import type { IndexMembership } from '../model';
+import { Engine } from './engine';
+import type { TabTickers } from './tab-tickers';
+import { scheduleRefresh } from './schedule';
 
 export interface HandlerDeps {
   tabTickers: TabTickers;
   fetchImpl: FetchImpl;
+  engine?: Engine;
 }
 
-const NO_DATA = 'No data yet: the data engine has not been built into this version.';
-
 export function createHandlers(deps: HandlerDeps): Handlers {
+  const engine = deps.engine ?? new Engine(deps.fetchImpl);
+
   const watchlistReply = async () => ({
     items: (await getWatchlist()).items,
     syncError: await watchlistSyncErrorItem.getValue(),
   });
+
   const pin = async (symbol: string, note = '') => {
     const sym = normalizeSymbol(symbol);
     if (!sym) throw new Error(`Not a ticker symbol: ${symbol.slice(0, 20)}`);
     const { items } = await getWatchlist();
     if (items.some((i) => i.symbol === sym)) return { added: false };
+    const info = await engine.tickerInfo(sym);
+    const membershipAtPin: IndexMembership | null = info.russell2000
+      ? 'R2000'
+      : info.russell1000
+        ? 'R1000'
+        : info.sp500
+          ? 'SP500'
+          : null;
     await saveWatchlist([
       ...items,
-      { symbol: sym, note, addedAt: new Date().toISOString(), membershipAtPin: null },
+      { symbol: sym, note, addedAt: new Date().toISOString(), membershipAtPin },
     ]);
     return { added: true };
   };
+
+  /** UI reads kick a refresh of due sources in the background, without waiting for it. */
+  const kick = () => void engine.refresh(false).catch(() => {});
+
   return {
-    getSignalCard: () => {
-      throw new Error(NO_DATA);
+    getSignalCard: async () => {
+      kick();
+      return engine.signalCard();
     },
-    getStrip: () => ({ items: [] }),
-    getTickerInfo: () => {
-      throw new Error(NO_DATA);
-    },
-    getTickerInfos: () => [],
-    getQuote: () => null,
-    getSourceStatus: () => [],
-    suggest: () => [],
+    getStrip: () => engine.strip(),
+    getUniverse: () => engine.universeRows(),
+    getTickerInfo: ({ symbol }) => engine.tickerInfo(symbol),
+    getTickerInfos: ({ symbols }) => engine.tickerInfos(symbols),
+    getQuote: ({ symbol }) => engine.quote(symbol),
+    getSourceStatus: () => engine.statuses(),
+    suggest: ({ query }) => engine.suggest(query),
     getSettings: () => getSettings(),
     getWatchlist: watchlistReply,
     reportPageTickers: ({ tickers }, ctx) => {
@@ -54,25 +75,34 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return null;
     },
     getTabTickers: ({ tabId }) => deps.tabTickers.get(tabId),
-    pinFromPage: ({ symbol }) => pin(symbol),
+    pinFromPage: async ({ symbol }) => {
+      // Only symbols of today's universe: a hostile page cannot fill the list with junk.
+      if (!(await engine.getUniverse()).resolve(symbol))
+        throw new Error(`${symbol.slice(0, 12)} is not a US-listed symbol`);
+      return pin(symbol);
+    },
     openSidePanel: async (_p, ctx) => {
-      const sidePanel = (
-        browser as unknown as {
-          sidePanel?: { open(o: { tabId?: number; windowId?: number }): Promise<void> };
+      const b = browser as unknown as {
+        sidePanel?: { open(o: { tabId?: number; windowId?: number }): Promise<void> };
+        sidebarAction?: { open(): Promise<void> };
+      };
+      if (b.sidePanel) {
+        if (ctx.tabId !== null) await b.sidePanel.open({ tabId: ctx.tabId });
+        else {
+          const win = await browser.windows.getCurrent();
+          if (win.id !== undefined) await b.sidePanel.open({ windowId: win.id });
         }
-      ).sidePanel;
-      if (sidePanel && ctx.tabId !== null) await sidePanel.open({ tabId: ctx.tabId });
-      else if (sidePanel) {
-        const win = await browser.windows.getCurrent();
-        if (win.id !== undefined) await sidePanel.open({ windowId: win.id });
-      } else {
-        const sidebar = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
-        await sidebar?.open();
-      }
+      } else await b.sidebarAction?.open();
       return null;
     },
-    refresh: () => [],
-    setSettings: ({ patch }) => updateSettings(patch),
+    refresh: ({ force }) => engine.refresh(force ?? true),
+    setSettings: async ({ patch }) => {
+      const before = await getSettings();
+      const next = await updateSettings(patch);
+      if (next.refreshMinutes !== before.refreshMinutes) await scheduleRefresh();
+      engine.clearMemory();
+      return next;
+    },
     setWatchlist: async ({ items }) => {
       await saveWatchlist(items);
       return watchlistReply();
@@ -86,10 +116,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     clearCache: async () => {
       await clearAll();
+      engine.clearMemory();
       return null;
     },
-    importReconstitution: () => {
-      throw new Error(NO_DATA);
-    },
+    importReconstitution: async ({ csv, change, effective }) => ({
+      count: await engine.importReconstitution(csv, change, effective),
+    }),
   };
 }

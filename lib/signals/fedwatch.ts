@@ -139,10 +139,15 @@ export function computeFedWatch(input: FedWatchInput): Result<FedWatchResult> {
   const lowerBp = Math.round(targetRange.lower * 100);
   const upperBp = Math.round(targetRange.upper * 100);
   if (!Number.isFinite(lowerBp) || upperBp - lowerBp !== 25 || lowerBp < 0 || lowerBp % 25 !== 0) {
-    return fail('format', `Target range must be a 25 bp range on a 25 bp grid, got ${targetRange.lower}-${targetRange.upper}`);
+    return fail(
+      'format',
+      `Target range must be a 25 bp range on a 25 bp grid, got ${targetRange.lower}-${targetRange.upper}`,
+    );
   }
   if (input.futures.length === 0) {
-    return fail('unavailable', 'Fed funds futures unavailable: no prices were supplied', { source: 'fedwatch' });
+    return fail('unavailable', 'Fed funds futures unavailable: no prices were supplied', {
+      source: 'fedwatch',
+    });
   }
   const todays = input.futures.filter((q) => q.date === watchDate && Number.isFinite(q.close));
   if (todays.length === 0) {
@@ -175,7 +180,8 @@ export function computeFedWatch(input: FedWatchInput): Result<FedWatchResult> {
     meetingDay.set(mo, Number(d.slice(8, 10)));
   }
   const upcoming = [...new Set(input.meetings)].filter((d) => d >= watchDate).sort();
-  if (upcoming.length === 0) return fail('unavailable', `No FOMC meeting on or after ${watchDate} in the calendar`);
+  if (upcoming.length === 0)
+    return fail('unavailable', `No FOMC meeting on or after ${watchDate} in the calendar`);
 
   const visiting = new Set<string>();
   const guard = (key: string, f: () => Derived): Derived => {
@@ -247,7 +253,9 @@ export function computeFedWatch(input: FedWatchInput): Result<FedWatchResult> {
     }
     if (mo > lastMonth) {
       dropped.push(date);
-      notes.push(`Meetings from ${date} on are beyond the last futures contract (${zqContract(lastMonth)}) and were dropped`);
+      notes.push(
+        `Meetings from ${date} on are beyond the last futures contract (${zqContract(lastMonth)}) and were dropped`,
+      );
       continue;
     }
     const s = startOf(mo);
@@ -265,7 +273,9 @@ export function computeFedWatch(input: FedWatchInput): Result<FedWatchResult> {
     const stepsRaw = (e.value - s.value) / 0.25;
     if (!Number.isFinite(stepsRaw) || Math.abs(stepsRaw) > MAX_STEPS) {
       dropped.push(date);
-      notes.push(`Meeting ${date}: implied move of ${(stepsRaw * 25).toFixed(0)} bp is implausible; it and later meetings were dropped`);
+      notes.push(
+        `Meeting ${date}: implied move of ${(stepsRaw * 25).toFixed(0)} bp is implausible; it and later meetings were dropped`,
+      );
       continue;
     }
     const steps = Math.round(stepsRaw / EPS) * EPS; // 0.99999999997 → 1
@@ -315,11 +325,25 @@ export function computeFedWatch(input: FedWatchInput): Result<FedWatchResult> {
     });
   }
   if (meetings.length === 0) {
-    return fail('unavailable', `No FOMC meeting could be priced from the futures of ${watchDate}: ${notes.join('; ')}`, {
-      source: 'fedwatch',
-    });
+    return fail(
+      'unavailable',
+      `No FOMC meeting could be priced from the futures of ${watchDate}: ${notes.join('; ')}`,
+      {
+        source: 'fedwatch',
+      },
+    );
   }
-  return ok({ watchDate, targetRange: { lower: lowerBp / 100, upper: upperBp / 100 }, meetings, dropped, notes, contracts }, notes);
+  return ok(
+    {
+      watchDate,
+      targetRange: { lower: lowerBp / 100, upper: upperBp / 100 },
+      meetings,
+      dropped,
+      notes,
+      contracts,
+    },
+    notes,
+  );
 }
 
 /** Probability of one target range ('500-525') after a meeting; 0 when the tree never reaches it. */
@@ -367,13 +391,20 @@ export function summarizeFedWatch(fw: FedWatchResult, year?: number): FedWatchSu
         complete: !fw.dropped.some((d) => Number(d.slice(0, 4)) <= y),
         pAtLeastOneCut: 1 - inYear.reduce((a, m) => a * (1 - m.move.pCut), 1),
         expectedCuts: inYear.reduce(
-          (a, m) => a + m.move.distribution.reduce((b, d) => b + (d.steps < 0 ? -d.steps * d.probability : 0), 0),
+          (a, m) =>
+            a + m.move.distribution.reduce((b, d) => b + (d.steps < 0 ? -d.steps * d.probability : 0), 0),
           0,
         ),
         expectedChangeBp: 25 * inYear.reduce((a, m) => a + m.move.steps, 0),
       }
     : null;
-  return { nextMeeting: first.date, pCutNext: first.move.pCut, pHoldNext: first.move.pHold, pHikeNext: first.move.pHike, horizon };
+  return {
+    nextMeeting: first.date,
+    pCutNext: first.move.pCut,
+    pHoldNext: first.move.pHold,
+    pHikeNext: first.move.pHike,
+    horizon,
+  };
 }
 
 export interface MarketGap {

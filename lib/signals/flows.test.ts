@@ -8,7 +8,9 @@ import { computeFlowSignal, dailyFlows, minusYears, percentileRank, rollingFlowS
 const cents = (x: number) => Math.round(x * 100) / 100;
 
 describeShared('flows on the IWM excerpt (SOURCES.md §2b reference values)', () => {
-  const history = () => unwrap(parseIsharesFundHistory(readReal('ishares_IWM_fund_2025-12-24.excerpt.spreadsheetml.xls'))).history;
+  const history = () =>
+    unwrap(parseIsharesFundHistory(readReal('ishares_IWM_fund_2025-12-24.excerpt.spreadsheetml.xls')))
+      .history;
 
   it('65 trading days 24 Sep – 24 Dec 2025, same-day NAV = 5,420,181,244.85 USD', () => {
     const s = computeFlowSignal(history());
@@ -35,13 +37,18 @@ describeShared('flows on the IWM excerpt (SOURCES.md §2b reference values)', ()
     const h = history().map((r) => (r.date === '2025-12-23' ? { ...r, sharesOutstanding: null } : r));
     const d = dailyFlows(h);
     const dec24 = d.find((f) => f.date === '2025-12-24');
-    expect(dec24).toMatchObject({ fromDate: '2025-12-22', spanRows: 2, sharesChange: 304_650_000 - 302_100_000 });
+    expect(dec24).toMatchObject({
+      fromDate: '2025-12-22',
+      spanRows: 2,
+      sharesChange: 304_650_000 - 302_100_000,
+    });
     expect(d.some((f) => f.date === '2025-12-23')).toBe(false);
   });
 });
 
 describeShared('flows on the long IWM CSV history (2000 – Feb 2025)', () => {
-  const history = () => unwrap(parseIsharesFundHistoryCsv(readReal('ishares_IWM_fund_historical_2025-02-04.csv'))).history;
+  const history = () =>
+    unwrap(parseIsharesFundHistoryCsv(readReal('ishares_IWM_fund_historical_2025-02-04.csv'))).history;
   // Expected values computed independently (Python, math.fsum) from the same CSV.
 
   it('Feb 2025: 65-day sum 3.768 B, 83rd percentile of 3 years, z 1.03 → neutral', () => {
@@ -98,7 +105,15 @@ describe('flows helpers', () => {
     const s = computeFlowSignal([row('2025-01-02', 10, 100), row('2025-01-03', 11, 110)]);
     expect(s.state).toBe('insufficient-history');
     expect(s.daily).toEqual([
-      { date: '2025-01-03', sharesChange: 10, flow: 110, nav: 11, assets: 1210, spanRows: 1, fromDate: '2025-01-02' },
+      {
+        date: '2025-01-03',
+        sharesChange: 10,
+        flow: 110,
+        nav: 11,
+        assets: 1210,
+        spanRows: 1,
+        fromDate: '2025-01-02',
+      },
     ]);
   });
 
@@ -117,5 +132,26 @@ describe('flows helpers', () => {
     expect(percentileRank([1, 2, 3, 4], 3)).toBe(62.5);
     expect(minusYears('2024-02-29', 3)).toBe('2021-02-28');
     expect(minusYears('2025-12-24', 3)).toBe('2022-12-24');
+  });
+});
+
+describe('flows across a hole in the history', () => {
+  it('does not book a months-long gap as one day, nor roll windows across it', async () => {
+    const { dailyFlows, rollingFlowSums } = await import('./flows');
+    const row = (date: string, so: number) => ({ date, nav: 100, sharesOutstanding: so, exDividend: null });
+    const history = [
+      row('2025-01-02', 1000),
+      row('2025-01-03', 1010),
+      row('2025-01-06', 1020),
+      // five months missing
+      row('2025-07-01', 5000),
+      row('2025-07-02', 5010),
+      row('2025-07-03', 5030),
+    ];
+    const daily = dailyFlows(history);
+    expect(daily.map((d) => d.date)).toEqual(['2025-01-03', '2025-01-06', '2025-07-02', '2025-07-03']);
+    expect(daily.every((d) => Math.abs(d.sharesChange) <= 20)).toBe(true);
+    const rolling = rollingFlowSums(daily, 2);
+    expect(rolling.map((r) => r.date)).toEqual(['2025-01-06', '2025-07-03']);
   });
 });

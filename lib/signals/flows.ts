@@ -79,6 +79,9 @@ export interface FlowSignal {
   reading: string;
 }
 
+/** Longest calendar gap bridged by one daily delta (a long weekend plus a holiday is 4–5 days). */
+export const MAX_BRIDGE_DAYS = 7;
+
 /** Daily flows, oldest first. `history` may be in any order; null-share rows are bridged. */
 export function dailyFlows(history: readonly FundHistoryRow[], navBasis: NavBasis = 'same-day'): DailyFlow[] {
   const rows = [...history].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
@@ -88,6 +91,9 @@ export function dailyFlows(history: readonly FundHistoryRow[], navBasis: NavBasi
   rows.forEach((row, i) => {
     const so = row.sharesOutstanding;
     if (so === null || !Number.isFinite(so) || !Number.isFinite(row.nav) || row.nav <= 0) return;
+    // A hole of more than a week (a missing stretch of the file, not a holiday) is not one day's
+    // flow: start again after it instead of booking months of creations on a single day.
+    if (prev && Date.parse(row.date) - Date.parse(prev.date) > MAX_BRIDGE_DAYS * 86_400_000) prev = null;
     if (prev && prev.sharesOutstanding !== null) {
       const sharesChange = so - prev.sharesOutstanding;
       const nav = navBasis === 'same-day' ? row.nav : prev.nav;
@@ -111,12 +117,25 @@ export function dailyFlows(history: readonly FundHistoryRow[], navBasis: NavBasi
 export function rollingFlowSums(daily: readonly DailyFlow[], windowDays = 65): RollingFlow[] {
   const out: RollingFlow[] = [];
   if (windowDays < 1) return out;
+  // breaks[k] = number of discontinuities (a flow not starting where the previous one ended) up to k.
+  const breaks: number[] = [];
+  daily.forEach((d, k) => {
+    const prevBreaks = k > 0 ? breaks[k - 1]! : 0;
+    breaks.push(prevBreaks + (k > 0 && d.fromDate !== daily[k - 1]!.date ? 1 : 0));
+  });
   for (let end = windowDays - 1; end < daily.length; end++) {
     const last = daily[end];
     const first = daily[end - windowDays + 1];
     if (!last || !first) continue;
+    // Windows that straddle a hole in the history would not be 65 consecutive trading days.
+    if (breaks[end]! - breaks[end - windowDays + 1]! > 0) continue;
     const sum = compensatedSum(daily, end - windowDays + 1, end + 1);
-    out.push({ date: last.date, start: first.date, sum, pctOfAssets: last.assets > 0 ? (sum / last.assets) * 100 : 0 });
+    out.push({
+      date: last.date,
+      start: first.date,
+      sum,
+      pctOfAssets: last.assets > 0 ? (sum / last.assets) * 100 : 0,
+    });
   }
   return out;
 }
@@ -190,7 +209,13 @@ export function computeFlowSignal(history: readonly FundHistoryRow[], options: F
   const values = pool.map(pick);
   const mean = values.reduce((a, b) => a + b, 0) / values.length;
   const sd = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / values.length);
-  const lookback = { from: pool[0]?.date ?? lastRolling.date, to: lastRolling.date, count: pool.length, mean, sd };
+  const lookback = {
+    from: pool[0]?.date ?? lastRolling.date,
+    to: lastRolling.date,
+    count: pool.length,
+    mean,
+    sd,
+  };
 
   if (pool.length < minLookback) {
     return {

@@ -183,8 +183,10 @@ export function parseYahooChartQuote(text: string, expectedSymbol?: string): Res
     const c: unknown = closes[i];
     if (finite(ts) && finite(c)) {
       const date = localDate(ts, tz, gmtoffset);
-      if (date) lastBar = { date, close: c };
-      if (date) break;
+      if (date) {
+        lastBar = { date, close: c };
+        break;
+      }
     }
   }
   let regularMarket: YahooChartQuote['regularMarket'] = null;

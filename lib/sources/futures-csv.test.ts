@@ -31,7 +31,9 @@ describeShared('parseFuturesCsv on the recorded ZQ history', () => {
       case_2023_03_10: { prices_close_2023_03_10: Record<string, number> };
     };
     const expected = cases.case_2023_03_10.prices_close_2023_03_10;
-    const got = Object.fromEntries(r.value.filter((q) => q.date === '2023-03-10').map((q) => [q.contract, q.close]));
+    const got = Object.fromEntries(
+      r.value.filter((q) => q.date === '2023-03-10').map((q) => [q.contract, q.close]),
+    );
     expect(got).toEqual(expected);
   });
 

@@ -21,7 +21,12 @@ describeShared('parseIsharesFundHistory on real SpreadsheetML files', () => {
     expect(v.holdingsAsOf).toBe('2025-12-24');
     expect(v.sharesOutstanding).toBe(304_650_000);
     expect(v.history).toHaveLength(109);
-    expect(v.history[0]).toEqual({ date: '2025-07-23', nav: 226.627894, sharesOutstanding: 291_000_000, exDividend: null });
+    expect(v.history[0]).toEqual({
+      date: '2025-07-23',
+      nav: 226.627894,
+      sharesOutstanding: 291_000_000,
+      exDividend: null,
+    });
     expect(v.history[108]).toEqual({
       date: '2025-12-24',
       nav: 252.645908,
@@ -50,7 +55,11 @@ describeShared('parseIsharesFundHistory on real SpreadsheetML files', () => {
     expect(v.sharesOutstanding).toBe(707_900_000);
     expect(v.history).toHaveLength(5534);
     expect(v.history[0]).toMatchObject({ date: '2000-05-15', nav: 145.236, sharesOutstanding: 150_000 });
-    expect(v.history.at(-1)).toMatchObject({ date: '2022-05-11', nav: 394.279541, sharesOutstanding: 707_900_000 });
+    expect(v.history.at(-1)).toMatchObject({
+      date: '2022-05-11',
+      nav: 394.279541,
+      sharesOutstanding: 707_900_000,
+    });
     expect(v.history.find((h) => h.date === '2022-05-10')?.nav).toBe(400.865096);
   });
 
@@ -97,7 +106,9 @@ describe('parseIsharesFundHistory on malformed input', () => {
   });
 
   it('an HTML page is a challenge', () => {
-    const r = parseIsharesFundHistory('<!DOCTYPE html><html><head><title>Access denied</title></head></html>');
+    const r = parseIsharesFundHistory(
+      '<!DOCTYPE html><html><head><title>Access denied</title></head></html>',
+    );
     expect(r.ok ? null : r.error.kind).toBe('challenge');
   });
 
@@ -132,7 +143,8 @@ describe('parseIsharesFundHistory on malformed input', () => {
   });
 
   it('`--` shares are null; entities and inner markup are cleaned', () => {
-    const cell = (v: string, type = 'String') => `<ss:Cell><ss:Data ss:Type="${type}">${v}</ss:Data></ss:Cell>`;
+    const cell = (v: string, type = 'String') =>
+      `<ss:Cell><ss:Data ss:Type="${type}">${v}</ss:Data></ss:Cell>`;
     const row = (...cells: string[]) => `<ss:Row>${cells.join('')}</ss:Row>`;
     const t =
       '<?xml version="1.0"?><ss:Workbook>' +
@@ -166,7 +178,12 @@ describeShared('parseIsharesFundHistoryCsv on the converted IWM history', () => 
     const v = unwrap(r);
     expect(v.history).toHaveLength(6216);
     expect(r.ok && r.warnings.join(' ')).toMatch(/2 row\(s\) with Shares Outstanding "--"/);
-    expect(v.history[0]).toEqual({ date: '2000-05-22', nav: 47.167, sharesOutstanding: 300_000, exDividend: null });
+    expect(v.history[0]).toEqual({
+      date: '2000-05-22',
+      nav: 47.167,
+      sharesOutstanding: 300_000,
+      exDividend: null,
+    });
     expect(v.history.at(-1)).toEqual({
       date: '2025-02-04',
       nav: 226.977305,
@@ -183,7 +200,10 @@ describeShared('parseIsharesFundHistoryCsv on the converted IWM history', () => 
 
   it('agrees with the SpreadsheetML excerpt where they overlap (2021 spot values)', () => {
     const v = unwrap(parseIsharesFundHistoryCsv(readReal(IWM_CSV)));
-    expect(v.history.find((h) => h.date === '2021-05-04')).toMatchObject({ nav: 223.243224, sharesOutstanding: 303_050_000 });
+    expect(v.history.find((h) => h.date === '2021-05-04')).toMatchObject({
+      nav: 223.243224,
+      sharesOutstanding: 303_050_000,
+    });
     expect(v.history.find((h) => h.date === '2021-03-25')?.exDividend).toBe(0.398096);
   });
 
@@ -214,7 +234,11 @@ describeShared('fetchIsharesFund', () => {
     );
     const v = unwrap(r);
     expect(v.data.history).toHaveLength(109);
-    expect(v.provenance).toMatchObject({ source: 'ishares-fund', asOf: '2025-12-24', url: ISHARES_FUND_URLS.IWM });
+    expect(v.provenance).toMatchObject({
+      source: 'ishares-fund',
+      asOf: '2025-12-24',
+      url: ISHARES_FUND_URLS.IWM,
+    });
   });
 
   it('passes on HTTP and challenge errors', async () => {

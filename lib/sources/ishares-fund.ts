@@ -123,7 +123,15 @@ function indexOfTag(s: string, tag: string, from: number): number {
   let i = s.indexOf(tag, from);
   while (i >= 0) {
     const next = s[i + tag.length];
-    if (next === undefined || next === '>' || next === '/' || next === ' ' || next === '\n' || next === '\r' || next === '\t') {
+    if (
+      next === undefined ||
+      next === '>' ||
+      next === '/' ||
+      next === ' ' ||
+      next === '\n' ||
+      next === '\r' ||
+      next === '\t'
+    ) {
       return i;
     }
     i = s.indexOf(tag, i + tag.length);
@@ -263,7 +271,9 @@ function parseSpreadsheetMl(text: string): Result<IsharesFundHistory> {
   if (!checked.ok) return checked;
   const body = checked.value;
   if (!/<([A-Za-z]+:)?Workbook[\s>]/.test(body.slice(0, 4096))) {
-    return fail('format', 'Not a SpreadsheetML workbook (no <Workbook> near the start)', { source: SOURCE_ID });
+    return fail('format', 'Not a SpreadsheetML workbook (no <Workbook> near the start)', {
+      source: SOURCE_ID,
+    });
   }
   const sheet = findSheet(body, 'Historical');
   if (!sheet) {
@@ -292,7 +302,9 @@ function parseSpreadsheetMl(text: string): Result<IsharesFundHistory> {
   const warnings = historyWarnings(built);
   const pre = readHoldingsPreamble(body);
   if (!pre) warnings.push('No Holdings sheet preamble: fund name and holdings date unknown');
-  const newestShares = [...built.history].reverse().find((r) => r.sharesOutstanding !== null)?.sharesOutstanding;
+  const newestShares = [...built.history]
+    .reverse()
+    .find((r) => r.sharesOutstanding !== null)?.sharesOutstanding;
   return ok(
     {
       fundName: pre?.fundName ?? null,
@@ -326,7 +338,11 @@ function readHoldingsPreamble(body: string): Preamble | null {
   for (const cells of rows) {
     const filled = cells.filter((c) => c !== '');
     const label = (cells[0] ?? '').toLowerCase();
-    if (filled.length === 1 && pre.fundName === null && !/^\d{1,2}-[A-Za-z]{3}-\d{4}$/.test(filled[0] ?? '')) {
+    if (
+      filled.length === 1 &&
+      pre.fundName === null &&
+      !/^\d{1,2}-[A-Za-z]{3}-\d{4}$/.test(filled[0] ?? '')
+    ) {
       pre.fundName = filled[0] ?? null;
     } else if (label === 'fund holdings as of') {
       pre.holdingsAsOf = parseIsharesDate(cells[1] ?? '');
@@ -370,7 +386,12 @@ function parseCsv(text: string): Result<IsharesFundHistory> {
   }
   const newest = built.history[built.history.length - 1];
   return ok(
-    { fundName: null, holdingsAsOf: null, sharesOutstanding: newest?.sharesOutstanding ?? null, history: built.history },
+    {
+      fundName: null,
+      holdingsAsOf: null,
+      sharesOutstanding: newest?.sharesOutstanding ?? null,
+      history: built.history,
+    },
     warnings,
   );
 }

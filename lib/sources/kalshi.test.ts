@@ -69,7 +69,9 @@ describeShared('parseKalshiEvents on real Kalshi bodies', () => {
       asOf: AS_OF,
     });
     // yes_bid_dollars 0.9500 / yes_ask_dollars 0.9600 -> mid 0.955; the only market, so normalised to 1.
-    expect(o.outcomes).toEqual([{ label: 'Cut 25 bp', changeBp: -25, rawPrice: 0.955, basis: 'mid', probability: 1 }]);
+    expect(o.outcomes).toEqual([
+      { label: 'Cut 25 bp', changeBp: -25, rawPrice: 0.955, basis: 'mid', probability: 1 },
+    ]);
     expect(o.rawSum).toBeCloseTo(0.955, 10);
     expect(r.warnings).toEqual([]);
   });
@@ -126,32 +128,69 @@ describe('Kalshi helpers', () => {
   });
   it('maps ticker suffixes, custom_strike and subtitles to changes', () => {
     expect(kalshiOutcome({ ticker: 'KXFEDDECISION-26DEC-H0' })).toEqual({ changeBp: 0, label: 'No change' });
-    expect(kalshiOutcome({ ticker: 'KXFEDDECISION-26DEC-C25' })).toEqual({ changeBp: -25, label: 'Cut 25 bp' });
-    expect(kalshiOutcome({ ticker: 'KXFEDDECISION-26DEC-C26' })).toEqual({ changeBp: -50, label: 'Cut 50+ bp' });
-    expect(kalshiOutcome({ ticker: 'KXFEDDECISION-26DEC-H25' })).toEqual({ changeBp: 25, label: 'Hike 25 bp' });
-    expect(kalshiOutcome({ ticker: 'KXFEDDECISION-26DEC-H26' })).toEqual({ changeBp: 50, label: 'Hike 50+ bp' });
-    expect(kalshiOutcome({ ticker: 'X', custom_strike: { Cut: '25' } })).toEqual({ changeBp: -25, label: 'Cut 25 bp' });
-    expect(kalshiOutcome({ ticker: 'X', yes_sub_title: 'Fed maintains rate' })).toEqual({ changeBp: 0, label: 'No change' });
-    expect(kalshiOutcome({ ticker: 'X', yes_sub_title: 'Cut >25bps' })).toEqual({ changeBp: -50, label: 'Cut 50+ bp' });
-    expect(kalshiOutcome({ ticker: 'X', yes_sub_title: 'Emergency' })).toEqual({ changeBp: null, label: 'Emergency' });
+    expect(kalshiOutcome({ ticker: 'KXFEDDECISION-26DEC-C25' })).toEqual({
+      changeBp: -25,
+      label: 'Cut 25 bp',
+    });
+    expect(kalshiOutcome({ ticker: 'KXFEDDECISION-26DEC-C26' })).toEqual({
+      changeBp: -50,
+      label: 'Cut 50+ bp',
+    });
+    expect(kalshiOutcome({ ticker: 'KXFEDDECISION-26DEC-H25' })).toEqual({
+      changeBp: 25,
+      label: 'Hike 25 bp',
+    });
+    expect(kalshiOutcome({ ticker: 'KXFEDDECISION-26DEC-H26' })).toEqual({
+      changeBp: 50,
+      label: 'Hike 50+ bp',
+    });
+    expect(kalshiOutcome({ ticker: 'X', custom_strike: { Cut: '25' } })).toEqual({
+      changeBp: -25,
+      label: 'Cut 25 bp',
+    });
+    expect(kalshiOutcome({ ticker: 'X', yes_sub_title: 'Fed maintains rate' })).toEqual({
+      changeBp: 0,
+      label: 'No change',
+    });
+    expect(kalshiOutcome({ ticker: 'X', yes_sub_title: 'Cut >25bps' })).toEqual({
+      changeBp: -50,
+      label: 'Cut 50+ bp',
+    });
+    expect(kalshiOutcome({ ticker: 'X', yes_sub_title: 'Emergency' })).toEqual({
+      changeBp: null,
+      label: 'Emergency',
+    });
   });
   it('prices: integer cents when no dollar strings; null when unpriced', () => {
-    expect(kalshiMarketPrice({ yes_bid: 40, yes_ask: 44, last_price: 41 })).toEqual({ price: 0.42, basis: 'mid' });
-    expect(kalshiMarketPrice({ yes_bid: 0, yes_ask: 100, last_price: 3 })).toEqual({ price: 0.03, basis: 'last' });
+    expect(kalshiMarketPrice({ yes_bid: 40, yes_ask: 44, last_price: 41 })).toEqual({
+      price: 0.42,
+      basis: 'mid',
+    });
+    expect(kalshiMarketPrice({ yes_bid: 0, yes_ask: 100, last_price: 3 })).toEqual({
+      price: 0.03,
+      basis: 'last',
+    });
     expect(kalshiMarketPrice({ yes_bid_dollars: 'n/a' })).toBeNull();
     expect(kalshiMarketPrice({ yes_bid: 0, yes_ask: 100 })).toBeNull();
   });
 });
 
 describe('parseKalshiEvents on malformed input', () => {
-  const validish = '{"events":[{"event_ticker":"KXFEDDECISION-26DEC","series_ticker":"KXFEDDECISION","markets":[{"ticker":"KXFEDDECISION-26DEC-H0","yes_bid_dollars":"0.5000","yes_ask_dollars":"0.5200"}]}]}';
+  const validish =
+    '{"events":[{"event_ticker":"KXFEDDECISION-26DEC","series_ticker":"KXFEDDECISION","markets":[{"ticker":"KXFEDDECISION-26DEC-H0","yes_bid_dollars":"0.5000","yes_ask_dollars":"0.5200"}]}]}';
   it.each([
     ['', 'empty'],
     [validish.slice(0, 60), 'format'],
-    ['<!DOCTYPE html><html><head><title>Access denied</title></head><body>Cloudflare</body></html>', 'challenge'],
+    [
+      '<!DOCTYPE html><html><head><title>Access denied</title></head><body>Cloudflare</body></html>',
+      'challenge',
+    ],
     ['{"markets":[]}', 'format'],
     ['{"events":[]}', 'empty'],
-    ['{"events":[{"event_ticker":"KXFEDDECISION-26DEC","series_ticker":"KXFEDDECISION","markets":[]}]}', 'empty'],
+    [
+      '{"events":[{"event_ticker":"KXFEDDECISION-26DEC","series_ticker":"KXFEDDECISION","markets":[]}]}',
+      'empty',
+    ],
     ['42', 'format'],
     ['\u0000\u00ff\u0013\u0089PNG\r\n', 'format'],
   ])('refuses %j as %s', (text, kind) => {
@@ -160,7 +199,10 @@ describe('parseKalshiEvents on malformed input', () => {
   });
   it('accepts the minimal valid body used above', () => {
     const r = parseKalshiEvents(validish, { asOf: AS_OF });
-    expect(r.ok && r.value[0]).toMatchObject({ meetingDate: '2026-12-09', outcomes: [{ changeBp: 0, probability: 1 }] });
+    expect(r.ok && r.value[0]).toMatchObject({
+      meetingDate: '2026-12-09',
+      outcomes: [{ changeBp: 0, probability: 1 }],
+    });
     expect(r.ok && r.value[0]!.outcomes[0]!.rawPrice).toBeCloseTo(0.51, 12);
   });
   it('refuses a huge body', () => {
@@ -169,14 +211,22 @@ describe('parseKalshiEvents on malformed input', () => {
   });
   it('never throws', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 300 }), fc.jsonValue().map((v) => JSON.stringify(v))), (s) => {
-        expect(typeof parseKalshiEvents(s, { asOf: AS_OF }).ok).toBe('boolean');
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 300 }),
+          fc.jsonValue().map((v) => JSON.stringify(v)),
+        ),
+        (s) => {
+          expect(typeof parseKalshiEvents(s, { asOf: AS_OF }).ok).toBe('boolean');
+        },
+      ),
       { numRuns: 300 },
     );
     fc.assert(
       fc.property(fc.jsonValue(), (v) => {
-        const body = JSON.stringify({ events: [{ event_ticker: 'KXFEDDECISION-26DEC', series_ticker: 'KXFEDDECISION', markets: [v, v] }] });
+        const body = JSON.stringify({
+          events: [{ event_ticker: 'KXFEDDECISION-26DEC', series_ticker: 'KXFEDDECISION', markets: [v, v] }],
+        });
         expect(typeof parseKalshiEvents(body, { asOf: AS_OF }).ok).toBe('boolean');
       }),
       { numRuns: 200 },
@@ -197,18 +247,31 @@ describe.runIf(hasShared)('fetchKalshiFedDecision', () => {
     expect(r.ok && r.value[0]!.outcomes).toHaveLength(4);
   });
   it('passes on HTTP, rate-limit and challenge errors', async () => {
-    const mk = (status: number, text: string, type = 'application/json'): FetchImpl => async () =>
-      new Response(text, { status, headers: { 'content-type': type } });
-    expect(await fetchKalshiFedDecision(mk(503, 'down'))).toMatchObject({ ok: false, error: { kind: 'http', status: 503 } });
-    expect(await fetchKalshiFedDecision(mk(429, ''))).toMatchObject({ ok: false, error: { kind: 'rate-limited' } });
-    expect(await fetchKalshiFedDecision(mk(200, '<html><title>x</title></html>', 'text/html'))).toMatchObject({
+    const mk =
+      (status: number, text: string, type = 'application/json'): FetchImpl =>
+      async () =>
+        new Response(text, { status, headers: { 'content-type': type } });
+    expect(await fetchKalshiFedDecision(mk(503, 'down'))).toMatchObject({
       ok: false,
-      error: { kind: 'challenge' },
+      error: { kind: 'http', status: 503 },
     });
+    expect(await fetchKalshiFedDecision(mk(429, ''))).toMatchObject({
+      ok: false,
+      error: { kind: 'rate-limited' },
+    });
+    expect(await fetchKalshiFedDecision(mk(200, '<html><title>x</title></html>', 'text/html'))).toMatchObject(
+      {
+        ok: false,
+        error: { kind: 'challenge' },
+      },
+    );
   });
   it('times out', async () => {
     const impl: FetchImpl = (_u, init) =>
       new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(new Error('aborted'))));
-    expect(await fetchKalshiFedDecision(impl, { timeoutMs: 30 })).toMatchObject({ ok: false, error: { kind: 'timeout' } });
+    expect(await fetchKalshiFedDecision(impl, { timeoutMs: 30 })).toMatchObject({
+      ok: false,
+      error: { kind: 'timeout' },
+    });
   });
 });

@@ -39,7 +39,10 @@ describeShared('Nasdaq Trader symbol directory (real files, 2026-07-31)', () => 
     expect(count(rows, (x) => x.testIssue)).toBe(25);
     expect(count(rows, (x) => x.symbol.includes('$'))).toBe(386);
     expect(rows.find((x) => x.symbol === 'BRK.A')?.roundLot).toBe(1);
-    expect(rows.find((x) => x.symbol === 'ABR$D')).toMatchObject({ cqsSymbol: 'ABRpD', nasdaqSymbol: 'ABR-D' });
+    expect(rows.find((x) => x.symbol === 'ABR$D')).toMatchObject({
+      cqsSymbol: 'ABRpD',
+      nasdaqSymbol: 'ABR-D',
+    });
     expect(rows.find((x) => x.symbol === 'IWM')).toMatchObject({ exchange: 'P', etf: true });
   });
 
@@ -57,8 +60,12 @@ describe('Nasdaq Trader parser errors', () => {
       ok: false,
       error: { kind: 'challenge' },
     });
-    expect(parseOtherListed('Symbol|Security Name\nA|B\n')).toMatchObject({ ok: false, error: { kind: 'format' } });
-    const head = 'Symbol|Security Name|Market Category|Test Issue|Financial Status|Round Lot Size|ETF|NextShares';
+    expect(parseOtherListed('Symbol|Security Name\nA|B\n')).toMatchObject({
+      ok: false,
+      error: { kind: 'format' },
+    });
+    const head =
+      'Symbol|Security Name|Market Category|Test Issue|Financial Status|Round Lot Size|ETF|NextShares';
     expect(parseNasdaqListed(`${head}\r\nFile Creation Time: 0731202621:31|||||||\r\n`)).toMatchObject({
       ok: false,
       error: { kind: 'empty' },
@@ -66,7 +73,8 @@ describe('Nasdaq Trader parser errors', () => {
   });
 
   it('warns on a missing footer and skips short lines', () => {
-    const head = 'Symbol|Security Name|Market Category|Test Issue|Financial Status|Round Lot Size|ETF|NextShares';
+    const head =
+      'Symbol|Security Name|Market Category|Test Issue|Financial Status|Round Lot Size|ETF|NextShares';
     const r = parseNasdaqListed(`${head}\nAAPL|Apple Inc. - Common Stock|Q|N|N|40|N|N\nBROKEN|x\n`);
     expect(r.ok && r.value.rows).toHaveLength(1);
     expect(r.ok && r.warnings).toHaveLength(2);

@@ -127,18 +127,33 @@ describe('parsePolymarketEvents on malformed input', () => {
     expect(!r.ok && r.error.kind).toBe(kind);
   });
   it('refuses a huge body', () => {
-    expect(parsePolymarketEvents('[' + ' '.repeat(8_000_001) + ']')).toMatchObject({ ok: false, error: { kind: 'too-large' } });
+    expect(parsePolymarketEvents('[' + ' '.repeat(8_000_001) + ']')).toMatchObject({
+      ok: false,
+      error: { kind: 'too-large' },
+    });
   });
   it('never throws', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 300 }), fc.jsonValue().map((v) => JSON.stringify(v))), (s) => {
-        expect(typeof parsePolymarketEvents(s, { asOf: AS_OF }).ok).toBe('boolean');
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 300 }),
+          fc.jsonValue().map((v) => JSON.stringify(v)),
+        ),
+        (s) => {
+          expect(typeof parsePolymarketEvents(s, { asOf: AS_OF }).ok).toBe('boolean');
+        },
+      ),
       { numRuns: 300 },
     );
     fc.assert(
       fc.property(fc.jsonValue(), fc.jsonValue(), (m, end) => {
-        const body = JSON.stringify([{ title: 'Fed decision in May?', endDate: end, markets: [m, { groupItemTitle: m, outcomes: m, outcomePrices: m }] }]);
+        const body = JSON.stringify([
+          {
+            title: 'Fed decision in May?',
+            endDate: end,
+            markets: [m, { groupItemTitle: m, outcomes: m, outcomePrices: m }],
+          },
+        ]);
         expect(typeof parsePolymarketEvents(body, { asOf: AS_OF }).ok).toBe('boolean');
       }),
       { numRuns: 200 },
@@ -151,7 +166,10 @@ describe.runIf(hasShared)('fetchPolymarketFedDecision', () => {
     const calls: string[] = [];
     const impl: FetchImpl = async (url) => {
       calls.push(url);
-      return new Response(JSON.stringify([sept()]), { status: 200, headers: { 'content-type': 'application/json' } });
+      return new Response(JSON.stringify([sept()]), {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+      });
     };
     const r = await fetchPolymarketFedDecision(impl, { asOf: AS_OF });
     expect(calls).toEqual([POLYMARKET_FED_URL]);
@@ -159,10 +177,16 @@ describe.runIf(hasShared)('fetchPolymarketFedDecision', () => {
   });
   it('passes on fetch errors', async () => {
     const impl: FetchImpl = async () => new Response('', { status: 502 });
-    expect(await fetchPolymarketFedDecision(impl)).toMatchObject({ ok: false, error: { kind: 'http', status: 502 } });
+    expect(await fetchPolymarketFedDecision(impl)).toMatchObject({
+      ok: false,
+      error: { kind: 'http', status: 502 },
+    });
     const offline: FetchImpl = async () => {
       throw new TypeError('Failed to fetch');
     };
-    expect(await fetchPolymarketFedDecision(offline)).toMatchObject({ ok: false, error: { kind: 'network' } });
+    expect(await fetchPolymarketFedDecision(offline)).toMatchObject({
+      ok: false,
+      error: { kind: 'network' },
+    });
   });
 });

@@ -29,9 +29,17 @@ describe('SEC ticker parser errors', () => {
       ok: false,
       error: { kind: 'challenge' },
     });
-    expect(parseSecCompanyTickersExchange('{"fields":')).toMatchObject({ ok: false, error: { kind: 'format' } });
-    expect(parseSecCompanyTickersExchange('{"data":[]}')).toMatchObject({ ok: false, error: { kind: 'format' } });
-    expect(parseSecCompanyTickersExchange('{"fields":["cik","name","ticker","exchange"],"data":[]}')).toMatchObject({
+    expect(parseSecCompanyTickersExchange('{"fields":')).toMatchObject({
+      ok: false,
+      error: { kind: 'format' },
+    });
+    expect(parseSecCompanyTickersExchange('{"data":[]}')).toMatchObject({
+      ok: false,
+      error: { kind: 'format' },
+    });
+    expect(
+      parseSecCompanyTickersExchange('{"fields":["cik","name","ticker","exchange"],"data":[]}'),
+    ).toMatchObject({
       ok: false,
       error: { kind: 'empty' },
     });

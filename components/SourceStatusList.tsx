@@ -1,0 +1,40 @@
+import type { SourceStatus } from '../lib/model';
+import { formatAge, formatAgo, formatAsOf } from './format';
+import { SOURCE_STATE_GLYPH, SOURCE_STATE_TEXT } from './signal';
+import './components.css';
+
+/** Freshness of every data source, in words: state, data date, last attempt, error, fallback. */
+export function SourceStatusList({ statuses }: { statuses: SourceStatus[] }) {
+  if (statuses.length === 0) return <p class="muted">No sources reported yet.</p>;
+  return (
+    <ul class="source-list">
+      {statuses.map((s) => (
+        <li key={s.id} class={`source-row source-row-${s.state}`}>
+          <div class="source-line">
+            <strong class="source-label">{s.label}</strong>
+            <span class={`source-state source-state-${s.state}`}>
+              <span aria-hidden="true">{SOURCE_STATE_GLYPH[s.state]} </span>
+              {SOURCE_STATE_TEXT[s.state]}
+            </span>
+          </div>
+          <div class="source-meta small muted">
+            {s.asOf ? `Data ${formatAsOf(s.asOf)} (${formatAge(s.asOf)})` : 'No data yet'}
+            {' · '}
+            {s.lastAttempt ? `last tried ${formatAgo(s.lastAttempt)}` : 'not tried yet'}
+            {s.lastSuccess && s.lastSuccess !== s.lastAttempt
+              ? ` · last success ${formatAgo(s.lastSuccess)}`
+              : ''}
+          </div>
+          {s.error ? (
+            <div class="source-error small">
+              {s.error.message}
+              {s.error.status ? ` (HTTP ${s.error.status})` : ''}
+              {s.error.retryAfterSec ? ` · retry in ${Math.ceil(s.error.retryAfterSec / 60)} min` : ''}
+            </div>
+          ) : null}
+          {s.usingBundled ? <div class="source-bundled small">Showing bundled data</div> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}

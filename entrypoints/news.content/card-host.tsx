@@ -1,0 +1,155 @@
+/**
+ * One reusable hover card in a shadow root (page CSS cannot reach it; the host gets
+ * `all: initial`), mounted on first use and re-rendered for each ticker.
+ *
+ * Why not WXT's createShadowRootUi: it pulls in autoMount (wait-element, many-keys-map, defu),
+ * ~3.5 KB gzip of a 30 KB budget, for a card we mount once at <body>. This is the same recipe
+ * (open shadow root, `:host { all: initial }`, key events kept inside) in a few lines.
+ */
+import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { Card, type CardApi, type CardTarget } from './card';
+import { CARD_CSS } from './card-style';
+import type { Rect } from './place';
+import type { CardTheme } from './theme';
+import { CARD_HOST_NAME } from './scanner';
+
+export interface OpenOptions {
+  target: CardTarget;
+  anchor: Rect;
+  theme: CardTheme;
+  via: 'pointer' | 'keyboard';
+}
+
+interface Ui {
+  host: HTMLElement;
+  shadow: ShadowRoot;
+  container: HTMLElement;
+}
+
+function createUi(): Ui {
+  const host = document.createElement(CARD_HOST_NAME);
+  const shadow = host.attachShadow({ mode: 'open' });
+  try {
+    // Constructed sheets are not blocked by a page's style-src CSP, unlike <style>.
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(CARD_CSS);
+    shadow.adoptedStyleSheets = [sheet];
+  } catch {
+    const style = document.createElement('style');
+    style.textContent = CARD_CSS;
+    shadow.append(style);
+  }
+  const container = document.createElement('div');
+  shadow.append(container);
+  // Keys typed in the card stay in the card: page shortcuts must not fire.
+  for (const type of ['keydown', 'keyup', 'keypress'])
+    container.addEventListener(type, (e) => e.stopPropagation());
+  return { host, shadow, container };
+}
+
+export class CardHost {
+  private ui: Ui | null = null;
+  private current: OpenOptions | null = null;
+  private announcement = '';
+  private returnFocus: HTMLElement | null = null;
+  /** Pointer is over the card (the grace timer must not close it). */
+  hovered = false;
+
+  constructor(
+    private readonly ctx: ContentScriptContext,
+    private readonly api: CardApi,
+    private readonly events: { onPointerEnter(): void; onPointerLeave(): void; onClosed(): void },
+  ) {}
+
+  get isOpen(): boolean {
+    return this.current !== null;
+  }
+
+  get symbol(): string | null {
+    return this.current?.target.symbol ?? null;
+  }
+
+  get host(): HTMLElement | null {
+    return this.ui?.host ?? null;
+  }
+
+  private mount(): Ui {
+    if (!this.ui) {
+      this.ui = createUi();
+      this.ctx.onInvalidated(() => {
+        if (this.ui) render(null, this.ui.container);
+        this.ui?.host.remove();
+      });
+    }
+    // (Re)attach if the page replaced <body> or removed our host (SPA frameworks do).
+    if (!this.ui.host.isConnected) (document.body ?? document.documentElement).append(this.ui.host);
+    return this.ui;
+  }
+
+  open(opts: OpenOptions): void {
+    if (opts.via === 'keyboard' && !this.current) {
+      const active = document.activeElement;
+      this.returnFocus = active instanceof HTMLElement && active !== document.body ? active : null;
+    }
+    this.current = opts;
+    if (this.ctx.isInvalid) return;
+    this.draw(this.mount());
+  }
+
+  /** Moves the open card (scroll, resize) without refetching. */
+  reposition(anchor: Rect): void {
+    if (!this.current || !this.ui) return;
+    this.current = { ...this.current, anchor };
+    this.draw(this.ui);
+  }
+
+  close(restoreFocus = true): void {
+    if (!this.current) return;
+    const hadFocus = !!this.ui && this.ui.shadow.activeElement !== null;
+    this.current = null;
+    this.hovered = false;
+    if (this.ui) this.draw(this.ui);
+    if (restoreFocus && hadFocus && this.returnFocus?.isConnected)
+      this.returnFocus.focus({ preventScroll: true });
+    this.returnFocus = null;
+    this.events.onClosed();
+  }
+
+  /** Says something to screen readers (keyboard stepping) through a live region. */
+  announce(text: string): void {
+    this.announcement = text;
+    if (!this.ctx.isInvalid) this.draw(this.mount());
+  }
+
+  private draw(ui: Ui): void {
+    const c = this.current;
+    render(
+      <>
+        {c ? (
+          <Card
+            key={c.target.symbol}
+            target={c.target}
+            anchor={c.anchor}
+            theme={c.theme}
+            takeFocus={c.via === 'keyboard'}
+            api={this.api}
+            onClose={() => this.close()}
+            onPointerEnter={() => {
+              this.hovered = true;
+              this.events.onPointerEnter();
+            }}
+            onPointerLeave={() => {
+              this.hovered = false;
+              this.events.onPointerLeave();
+            }}
+          />
+        ) : null}
+        <p class="sr" aria-live="polite" data-testid="scl-announce">
+          {this.announcement}
+        </p>
+      </>,
+      ui.container,
+    );
+  }
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { isStepKey, isStepMessage } from './keyboard';
+import { isPausedHost } from './paused';
+import { sparkShape } from './spark';
+
+const key = (k: Partial<Parameters<typeof isStepKey>[0]>) => ({
+  key: 'K',
+  code: 'KeyK',
+  altKey: true,
+  shiftKey: true,
+  ctrlKey: false,
+  metaKey: false,
+  ...k,
+});
+
+describe('keyboard', () => {
+  it('recognises Alt+Shift+K by key code (macOS Alt changes the character)', () => {
+    expect(isStepKey(key({}))).toBe(true);
+    expect(isStepKey(key({ key: '' }))).toBe(true);
+    expect(isStepKey(key({ altKey: false }))).toBe(false);
+    expect(isStepKey(key({ ctrlKey: true }))).toBe(false);
+    expect(isStepKey(key({ code: 'KeyJ', key: 'J' }))).toBe(false);
+  });
+  it('accepts only the forwarded command message', () => {
+    expect(isStepMessage({ scl: 1, type: 'nextTicker' })).toBe(true);
+    expect(isStepMessage({ scl: 1, type: 'getStrip' })).toBe(false);
+    expect(isStepMessage(null)).toBe(false);
+  });
+});
+
+describe('isPausedHost', () => {
+  it('matches the host and its subdomains, not look-alikes', () => {
+    expect(isPausedHost('www.cnbc.com', ['cnbc.com'])).toBe(true);
+    expect(isPausedHost('cnbc.com', ['cnbc.com'])).toBe(true);
+    expect(isPausedHost('notcnbc.com', ['cnbc.com'])).toBe(false);
+    expect(isPausedHost('www.cnbc.com', [''])).toBe(false);
+  });
+});
+
+describe('sparkShape', () => {
+  const day = 86_400;
+  it('keeps the last three months and describes them in words', () => {
+    const x = Array.from({ length: 200 }, (_, i) => 1_700_000_000 + i * day);
+    const close = x.map((_, i) => 10 + i * 0.1);
+    const s = sparkShape(x, close, 96, 28)!;
+    expect(s.points.split(' ').length).toBe(93); // 92 days back + the last day
+    expect(s.summary).toMatch(/^Up [\d.]+% over 3 months, from \$\d+\.\d\d to \$\d+\.\d\d/);
+    for (const pt of s.points.split(' ')) {
+      const [px, py] = pt.split(',').map(Number);
+      expect(px).toBeGreaterThanOrEqual(0);
+      expect(px).toBeLessThanOrEqual(96);
+      expect(py).toBeGreaterThanOrEqual(0);
+      expect(py).toBeLessThanOrEqual(28);
+    }
+  });
+  it('gives no line (never a made-up one) for under two points', () => {
+    expect(sparkShape([1], [5], 96, 28)).toBeNull();
+    expect(sparkShape([], [], 96, 28)).toBeNull();
+  });
+});

@@ -1,0 +1,216 @@
+/**
+ * Page scanner: walks visible text with a TreeWalker in small steps (see scheduler.ts), feeds
+ * each text node to the detector's DocumentContext, and records mentions in a MentionIndex. It
+ * never changes the page: highlighting is done by highlight.ts with the CSS Highlight API.
+ */
+import {
+  DocumentContext,
+  isUsListing,
+  type DetectOptions,
+  type Mention,
+  type Universe,
+} from '../../lib/detect';
+import { MentionIndex, type Hit } from './lookup';
+
+/** Tag names whose text is never a ticker mention (code, form fields, media, our own host). */
+const SKIP_TAGS = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'CODE',
+  'PRE',
+  'KBD',
+  'SAMP',
+  'TEXTAREA',
+  'INPUT',
+  'SELECT',
+  'OPTION',
+  'CANVAS',
+  'VIDEO',
+  'AUDIO',
+  'OBJECT',
+  'EMBED',
+  'IFRAME',
+  'HEAD',
+  'TITLE',
+]);
+
+export const CARD_HOST_NAME = 'small-cap-lens-card';
+/** Long text nodes (minified JSON in a div, a data dump) are scanned up to this many characters. */
+export const MAX_NODE_CHARS = 10_000;
+/** Text nodes handled per step; the runner checks the clock between steps. */
+const NODES_PER_STEP = 24;
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const MATHML_NS = 'http://www.w3.org/1998/Math/MathML';
+
+/** Editable regions (contenteditable, editors with role=textbox) and non-text content. */
+export function skipsElement(el: Element): boolean {
+  if (SKIP_TAGS.has(el.tagName)) return true;
+  if (el.namespaceURI === SVG_NS || el.namespaceURI === MATHML_NS) return true;
+  if (el.localName === CARD_HOST_NAME) return true;
+  const ce = el.getAttribute('contenteditable');
+  if (ce !== null && ce !== 'false') return true;
+  const role = el.getAttribute('role');
+  return role === 'textbox' || role === 'code' || role === 'math';
+}
+
+/** Whether a node lies inside a region the scanner skips (used for mutation roots). */
+export function insideSkipped(node: Node): boolean {
+  let n: Node | null = node.nodeType === Node.ELEMENT_NODE ? node : node.parentNode;
+  while (n) {
+    if (n.nodeType === Node.ELEMENT_NODE) {
+      if (skipsElement(n as Element)) return true;
+      n = n.parentNode;
+    } else if (n.nodeType === Node.DOCUMENT_FRAGMENT_NODE) {
+      n = (n as ShadowRoot).host ?? null; // open shadow root: continue at the host
+    } else break;
+  }
+  return (node.ownerDocument ?? document).designMode === 'on';
+}
+
+export interface ScannerHooks {
+  /** An open shadow root or an iframe (same-origin ones get scanned) found during a walk. */
+  onRoot(root: ShadowRoot | HTMLIFrameElement): void;
+}
+
+export class PageScanner {
+  index: MentionIndex<Text>;
+  private ctx: DocumentContext;
+  /** Segment number (DocumentContext's count) → its text node, for deferred mentions. */
+  private segments: Text[] = [];
+  private anchors = new WeakSet<Element>();
+  private visible = new WeakMap<Element, boolean>();
+
+  constructor(
+    readonly universe: Universe,
+    private opts: DetectOptions,
+    private readonly hooks: ScannerHooks,
+    readonly cap = 5000,
+  ) {
+    this.index = new MentionIndex<Text>(cap);
+    this.ctx = new DocumentContext(universe, opts);
+  }
+
+  /** Starts a new generation (full rescan): fresh detector state, fresh index. */
+  reset(opts: DetectOptions = this.opts): MentionIndex<Text> {
+    this.opts = opts;
+    this.ctx = new DocumentContext(this.universe, opts);
+    this.segments = [];
+    this.anchors = new WeakSet();
+    this.visible = new WeakMap();
+    const old = this.index;
+    this.index = new MentionIndex<Text>(this.cap);
+    return old;
+  }
+
+  /**
+   * A resumable walk over `root` (an element, text node, shadow root or document): each call
+   * handles a few text nodes; returns false when done.
+   */
+  walk(root: Node): () => boolean {
+    if (root.nodeType === Node.TEXT_NODE) {
+      return () => {
+        if (root.isConnected && !insideSkipped(root)) this.scanText(root as Text);
+        return false;
+      };
+    }
+    const doc = root.nodeType === Node.DOCUMENT_NODE ? (root as Document) : (root.ownerDocument ?? document);
+    const start = root.nodeType === Node.DOCUMENT_NODE ? (root as Document).body : root;
+    if (!start) return () => false;
+    if (start.nodeType === Node.ELEMENT_NODE && insideSkipped(start)) return () => false;
+    const hooks = this.hooks;
+    const walker = doc.createTreeWalker(start, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+      acceptNode(n: Node): number {
+        if (n.nodeType === Node.TEXT_NODE) {
+          // Whitespace-only nodes carry nothing (and are half of a typical DOM).
+          return /\S/.test((n as Text).data) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
+        }
+        const el = n as Element;
+        if (el.tagName === 'IFRAME') {
+          hooks.onRoot(el as HTMLIFrameElement);
+          return NodeFilter.FILTER_REJECT;
+        }
+        if (skipsElement(el)) return NodeFilter.FILTER_REJECT;
+        if (el.shadowRoot) hooks.onRoot(el.shadowRoot); // open roots only; closed ones are null
+        return NodeFilter.FILTER_SKIP;
+      },
+    });
+    return () => {
+      for (let i = 0; i < NODES_PER_STEP; i++) {
+        const n = walker.nextNode();
+        if (!n) return false;
+        this.scanText(n as Text);
+      }
+      return true;
+    };
+  }
+
+  scanText(node: Text): void {
+    const data = node.data;
+    const text = data.length > MAX_NODE_CHARS ? data.slice(0, MAX_NODE_CHARS) : data;
+    this.segments.push(node);
+    const found = this.ctx.scanSegment(text);
+    const parent = node.parentElement;
+    const a = parent?.closest('a[href]');
+    if (a && !this.anchors.has(a)) {
+      // One link mention per link, on its first text node.
+      this.anchors.add(a);
+      const link = this.ctx.scanLink((a as HTMLAnchorElement).href, text);
+      if (link && !found.some((m) => m.symbol === link.symbol)) found.unshift(link);
+    }
+    if (found.length > 0) this.record(node, found);
+    else if (this.index.has(node)) this.index.delete(node);
+  }
+
+  /** Applies deferred mentions confirmed later in the page (end of a pass). */
+  finishPass(): void {
+    for (const d of this.ctx.finish()) {
+      const node = this.segments[d.segment];
+      if (!node || !node.isConnected) continue;
+      const existing = this.index.at(node, d.mention.start);
+      if (existing && existing.start < d.mention.end) continue;
+      this.addHits(node, [d.mention]);
+    }
+    this.index.prune((n) => n.isConnected);
+  }
+
+  private record(node: Text, mentions: Mention[]): void {
+    const parent = node.parentElement;
+    if (parent && !this.isVisible(parent)) return;
+    this.index.set(node, this.toHits(node, mentions));
+  }
+
+  private addHits(node: Text, mentions: Mention[]): void {
+    const parent = node.parentElement;
+    if (parent && !this.isVisible(parent)) return;
+    const current = this.index.get(node);
+    this.index.set(node, [...current, ...this.toHits(node, mentions)]);
+  }
+
+  private toHits(node: Text, mentions: Mention[]): Array<Hit<Text>> {
+    const out: Array<Hit<Text>> = [];
+    for (const m of mentions) {
+      if (!isUsListing(m) || m.end <= m.start) continue;
+      const info = this.universe.get(m.symbol);
+      // The indexes are disjoint: a row flagged both comes from holdings files of different dates,
+      // and the background (newer IWB file) reports Russell 1000, so the underline does too.
+      const r2000 = !!info?.r2000 && !info.r1000;
+      out.push({ node, start: m.start, end: m.end, symbol: m.symbol, r2000, name: info?.name ?? '' });
+    }
+    return out;
+  }
+
+  /** Visibility is checked only for nodes with mentions, once per element per generation. */
+  private isVisible(el: Element): boolean {
+    const hit = this.visible.get(el);
+    if (hit !== undefined) return hit;
+    const v =
+      typeof el.checkVisibility === 'function'
+        ? el.checkVisibility({ visibilityProperty: true })
+        : el.getClientRects().length > 0;
+    this.visible.set(el, v);
+    return v;
+  }
+}

@@ -1,0 +1,644 @@
+/**
+ * The ticker scanner. One global regex finds trigger points (cashtags, "(", "ticker"/"symbol", and
+ * capitalised words); everything else is a few sticky regexes and Map lookups at those points, so a
+ * text node without triggers costs one failed regex search.
+ *
+ * A DocumentContext carries state across the text nodes of one page: symbols seen in explicit forms
+ * (cashtag, exchange-qualified, paren, link), a pending "(NASDAQ:" whose symbol is in the next node,
+ * the tail of the previous node (for "shares of" cues split across nodes), and deferred bare/name
+ * candidates that become mentions if their symbol is later seen explicitly (`finish()`).
+ */
+import { symbolFromQuoteUrl } from './quote-url';
+import { canonicalSymbol } from './symbols';
+import type { NameEntry, Universe } from './universe';
+import { AMBIGUOUS_SYMBOLS } from './words';
+
+export type MentionKind = 'cashtag' | 'exchange' | 'paren' | 'link' | 'bare' | 'name' | 'otc';
+
+export interface Mention {
+  symbol: string;
+  kind: MentionKind;
+  /** Offsets into the scanned text (segment). */
+  start: number;
+  end: number;
+  text: string;
+  inUniverse: boolean;
+  exchange?: string;
+}
+
+export interface DetectOptions {
+  /** Social posts: lower-case cashtags (`$tsla`) count too. */
+  social?: boolean;
+  /** Symbols never reported. */
+  blocklist?: ReadonlySet<string>;
+}
+
+export interface DeferredMention {
+  segment: number;
+  mention: Mention;
+}
+
+interface Deferred extends DeferredMention {
+  /** Accepted at finish() if the document turns out ticker-dense: 1 = paired in a list, 2 = alone. */
+  density: 0 | 1 | 2;
+  /** Already reported (accepted by a ticker list after being deferred). */
+  done?: boolean;
+}
+
+/** True for a mention of a US exchange listing (not OTC). */
+export function isUsListing(m: Mention): boolean {
+  return m.kind !== 'otc' && m.exchange !== 'OTC';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Patterns
+
+// Trigger points. Groups: 1 cashtag body; 2 "(" ; 3 lower-case ticker/symbol word; 4 word token.
+const TRIGGER =
+  /(?<![A-Za-z0-9$])\$([A-Za-z][A-Za-z0-9]{0,5}(?:[./-][A-Za-z]{1,2})?)(?![A-Za-z0-9])|(\()|(?<![A-Za-z0-9])(ticker|symbol)(?![a-z])|(?<![A-Za-z0-9])((?:[A-Z]|[a-z]{1,2}(?=[A-Z]))[A-Za-z0-9]*(?:[.&'’-][A-Za-z0-9]+)*)/g;
+
+const US_EXCH =
+  'NASDAQ\\s*(?:GS|GM|CM|Global\\s+Select(?:\\s+Market)?|Global\\s+Market|Capital\\s+Market|Stock\\s+Market)?|Nasdaq\\s*(?:GS|GM|CM|Global\\s+Select(?:\\s+Market)?|Global\\s+Market|Capital\\s+Market|Stock\\s+Market)?|NASDAQGS|NASDAQGM|NASDAQCM|NasdaqGS|NasdaqGM|NasdaqCM|NYSE\\s*(?:American|AMERICAN|Arca|ARCA|MKT|Amex|Texas)?|NYSEArca|NYSEAmerican|NYSEMKT|New\\s+York\\s+Stock\\s+Exchange|AMEX|Amex|Cboe\\s*(?:BZX|US)?|CBOE\\s*(?:BZX)?|BZX|BATS|Bats|IEX';
+const OTC_EXCH =
+  'OTC\\s*(?:Markets|Pink|QX|QB|BB)?|OTCQX|OTCQB|OTCMKTS|OTCPK|OTCBB|OTC\\s+Bulletin\\s+Board|Pink\\s+Sheets|PINK|Pink';
+const FOREIGN_EXCH =
+  'Nasdaq\\s+(?:Stockholm|Copenhagen|Helsinki|Iceland|Tallinn|Riga|Vilnius|First\\s+North|Dubai|Nordic|Baltic)|TSX[-\\s]?V(?:enture)?|TSXV|TSX|CSE|NEO|Cboe\\s+Canada|ASX|LSE|LON|AIM|London|HKEX|HKG|HKSE|SEHK|TYO|TSE|JPX|FRA|FWB|XETRA|Xetra|ETR|Frankfurt|Euronext(?:\\s+(?:Paris|Amsterdam|Brussels|Lisbon|Dublin|Oslo|Growth|Milan))?|EPA|AMS|EBR|BIT|BME|SIX|SWX|VTX|Stockholm|STO|OMX|OMXS|CPH|HEL|OSE|OSL|Oslo|WSE|B3|BOVESPA|BVMF|BMV|KRX|KOSDAQ|KOSPI|NSE|BSE|SGX|JSE|TASE|TLV|SSE|SZSE|TWSE|TPE|NZX|IDX|KLSE|Bursa|MOEX|BVC|BCBA|BVL|ADX|DFM|Tadawul';
+const TICKER_LABEL =
+  '(?:Stock\\s+|Ticker\\s+)?(?:Ticker|TICKER|ticker|Symbol|SYMBOL|symbol)s?(?:\\s+[Ss]ymbols?)?';
+const EXCH_ITEM = `(?:${FOREIGN_EXCH}|${US_EXCH}|${OTC_EXCH}|${TICKER_LABEL})`;
+/** An exchange label group and its colon: "NYSE: ", "NYSE and TSX: ", "Nasdaq GS:". */
+const EXCH_GROUP = new RegExp(`(${EXCH_ITEM}(?:\\s*(?:,|/|&|and|or)\\s*${EXCH_ITEM})*)\\s*[:：]\\s*`, 'y');
+const ITEM_SPLIT = new RegExp(`\\s*(?:,|/|&|\\band\\b|\\bor\\b)\\s*`);
+const FOREIGN_RE = new RegExp(`^(?:${FOREIGN_EXCH})$`);
+const US_RE = new RegExp(`^(?:${US_EXCH})$`);
+const OTC_RE = new RegExp(`^(?:${OTC_EXCH})$`);
+
+/** A symbol after an exchange label or inside parens. */
+const SYM_AT = /([A-Z][A-Z0-9]{0,5}(?:[./-][A-Z]{1,2})?)(?![A-Za-z0-9])/y;
+/** Foreign symbols: digits and dotted suffixes too (`0700`, `RY.TO`, `ABC.UN`). */
+const FOREIGN_SYM_AT = /[A-Z0-9][A-Z0-9.]*(?:-[A-Z0-9]+)?/y;
+const LIST_SEP = /\s*(?:,|\/|&|\band\b)\s*/y;
+const WS = /\s*/y;
+/** `ticker symbol "XYZ"`, `symbol: XYZ`, `under the ticker XYZ`. */
+const TICKER_WORD_AT =
+  /(?:\s+symbols?)?\s*(?::|\bis\b)?\s*["“'‘]?([A-Z][A-Z0-9]{0,5}(?:\.[A-Z])?)["”'’]?(?![A-Za-z0-9])/y;
+/** A price-change chip inside parens: "( AMZN +0.21% )". */
+const CHANGE_AT = /\s*[+\-−–]?\s*\d+(?:\.\d+)?%/y;
+
+/** First tokens (as TRIGGER splits them) of every exchange or ticker label. */
+const EXCH_STARTERS = new Set(
+  (
+    'NASDAQ Nasdaq NASDAQGS NASDAQGM NASDAQCM NasdaqGS NasdaqGM NasdaqCM NYSE NYSEArca NYSEAmerican NYSEMKT ' +
+    'New AMEX Amex Cboe CBOE BZX BATS Bats IEX OTC OTCQX OTCQB OTCMKTS OTCPK OTCBB Pink PINK TSX TSXV TSX-V ' +
+    'CSE NEO ASX LSE LON AIM London HKEX HKG HKSE SEHK TYO TSE JPX FRA FWB XETRA Xetra ETR Frankfurt Euronext ' +
+    'EPA AMS EBR BIT BME SIX SWX VTX Stockholm STO OMX OMXS CPH HEL OSE OSL Oslo WSE B3 BOVESPA BVMF BMV KRX ' +
+    'KOSDAQ KOSPI NSE BSE SGX JSE TASE TLV SSE SZSE TWSE TPE NZX IDX KLSE Bursa MOEX BVC BCBA BVL ADX DFM ' +
+    'Tadawul Ticker TICKER Symbol SYMBOL Stock Tickers Symbols'
+  ).split(' '),
+);
+
+const CRYPTO_CASHTAGS = new Set(
+  'BTC ETH XRP SOL DOGE ADA DOT SHIB AVAX MATIC LTC BNB USDT USDC TRX TON XLM LINK PEPE'.split(' '),
+);
+
+const AFTER_TIME = /\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?|[AP]\.?M\.?)\s*$/;
+const STRONG_PREFIX =
+  /(?:\b(?:shares|stock|stake|options|calls|puts)\s+(?:of|in)|\bticker(?:\s+symbol)?|\bsymbol|\b(?:NYSE|Nasdaq|NASDAQ)-listed)\s*:?\s*$/i;
+const WEAK_PREFIX =
+  /\b(?:buy|sell|long|short|bought|sold|own|owns|buying|selling|shorting|added|trimmed|prefer|like|upgrade|downgrade|initiate)\s+$/i;
+/** "TJX Companies", "AMC Entertainment Holdings": a listed acronym followed by a corporate word. */
+const CORPORATE_SUFFIX =
+  /^\s+(?:Inc\b|Corp\b|Corporation\b|Companies\b|Company\b|Co\.|Holdings?\b|Group\b|Ltd\b|plc\b)/;
+const WEAK_SUFFIX =
+  /^(?:'s|’s)?\s+(?:shares?|stock|stocks|rose|fell|gained|jumped|slid|dropped|climbed|surged|soared|plunged|plummeted|tumbled|sank|rallied|declined|advanced|slipped|edged|popped|spiked|traded|closed|opened|ended|finished|rebounded|retreated|is\s+(?:up|down|trading|higher|lower)|was\s+(?:up|down|higher|lower)|are\s+(?:up|down)|were\s+(?:up|down)|up\s+\d|down\s+\d|calls|puts|options|ETFs?)\b|^\s*[+\-−–]\s?\d+(?:\.\d+)?%|^\s+\(?[+\-−–]?\d+(?:\.\d+)?%|^\s+\$\d/i;
+const NAME_SUFFIX_CUE =
+  /^(?:'s|’s)?,?\s*(?:Inc\b|Inc\.|Corp\b|Corp\.|Corporation\b|Co\.|Company\b|Ltd\b|plc\b|Holdings\b|Group\b|shares\b|stock\b|CEO\b|chief\s+executive|\(\s*(?:NYSE|NASDAQ|Nasdaq|ticker|Ticker)\b)/;
+const NAME_PREFIX_CUE = /\b(?:shares|stock|stake)\s+(?:of|in)\s+$|\b(?:NYSE|Nasdaq|NASDAQ)-listed\s+$/i;
+/** Between two symbols of a list: separators, maybe a price-change chip ("SOFI 4.21% | PLTR"). */
+const LIST_GAP = /^\s*(?:[+\-−–]?\$?\d+(?:[.,]\d+)*%?\s*)?(?:[,;/|•·]\s*|and\s+|&\s*)?$/;
+
+const isWordChar = (c: number) =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 160 || c === 0x202f;
+
+/** Matches `rest` (spaces match any whitespace run) at pos; returns the end or -1. */
+function matchRest(text: string, pos: number, rest: string): number {
+  let i = pos;
+  for (let j = 0; j < rest.length; j++) {
+    const r = rest.charCodeAt(j);
+    if (r === 32) {
+      if (i >= text.length || !isSpace(text.charCodeAt(i))) return -1;
+      while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+    } else {
+      if (text.charCodeAt(i) !== r) return -1;
+      i++;
+    }
+  }
+  return i < text.length && isWordChar(text.charCodeAt(i)) ? -1 : i;
+}
+
+type ExchClass = { kind: 'us'; label: string } | { kind: 'otc' } | { kind: 'foreign' } | { kind: 'ticker' };
+
+function normaliseUsLabel(item: string): string {
+  const s = item.replace(/\s+/g, ' ').toUpperCase();
+  if (s.startsWith('NASDAQ')) return 'NASDAQ';
+  if (/^NYSE ?(ARCA)/.test(s)) return 'NYSE Arca';
+  if (/^NYSE ?(AMERICAN|MKT|AMEX)|^AMEX/.test(s)) return 'NYSE American';
+  if (/^NYSE ?TEXAS/.test(s)) return 'NYSE Texas';
+  if (s.startsWith('NYSE') || s.startsWith('NEW YORK')) return 'NYSE';
+  if (s.startsWith('CBOE') || s === 'BZX' || s === 'BATS') return 'Cboe';
+  return s;
+}
+
+const exchCache = new Map<string, ExchClass>();
+function classifyGroup(group: string): ExchClass {
+  const hit = exchCache.get(group);
+  if (hit) return hit;
+  let us: string | null = null;
+  let otc = false;
+  let ticker = false;
+  for (const raw of group.split(ITEM_SPLIT)) {
+    const item = raw.trim();
+    if (!item) continue;
+    if (FOREIGN_RE.test(item)) continue;
+    if (US_RE.test(item)) us ??= normaliseUsLabel(item);
+    else if (OTC_RE.test(item)) otc = true;
+    else ticker = true;
+  }
+  const out: ExchClass = us
+    ? { kind: 'us', label: us }
+    : otc
+      ? { kind: 'otc' }
+      : ticker
+        ? { kind: 'ticker' }
+        : { kind: 'foreign' };
+  if (exchCache.size < 500) exchCache.set(group, out);
+  return out;
+}
+
+interface TokenNote {
+  start: number;
+  end: number;
+  symbol: string | null; // in-universe listed candidate
+  ambiguous: boolean;
+  accepted: boolean;
+  /** Index in `deferred` when the candidate was deferred. */
+  deferred?: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export class DocumentContext {
+  /** Symbols seen in explicit forms anywhere in the document so far. */
+  readonly explicit = new Set<string>();
+  private readonly deferred: Deferred[] = [];
+  private segment = -1;
+  private prevTail = '';
+  /** The previous segment ended with an exchange label + colon (symbol in this segment). */
+  private pendingExchange: ExchClass | null = null;
+  /** The previous segment ended with "(" after a name (symbol in this segment). */
+  private pendingParen = false;
+
+  constructor(
+    readonly universe: Universe,
+    readonly opts: DetectOptions = {},
+  ) {}
+
+  /** Registers a link; returns its mention (spanning `text`) when the href is a quote page. */
+  scanLink(href: string, text = ''): Mention | null {
+    const s = symbolFromQuoteUrl(href, this.universe);
+    if (!s || this.opts.blocklist?.has(s)) return null;
+    const info = this.universe.get(s);
+    this.explicit.add(s);
+    return {
+      symbol: s,
+      kind: 'link',
+      start: 0,
+      end: text.length,
+      text,
+      inUniverse: !!info,
+      ...(info ? { exchange: info.exchange } : {}),
+    };
+  }
+
+  /** Deferred bare/name candidates whose symbol has since been seen explicitly. */
+  finish(): DeferredMention[] {
+    // A document with explicit symbols writes bare tickers too ("…discount to AMAT and LRCX"):
+    // plain (unambiguous, listed, not in a heading) candidates are taken when it has at least two
+    // explicit symbols, or one when the candidate stood in a list with another symbol.
+    const n = this.explicit.size;
+    const out: DeferredMention[] = [];
+    const seen = new Set<string>();
+    for (const d of this.deferred) {
+      const ok =
+        this.explicit.has(d.mention.symbol) || (d.density === 1 && n >= 1) || (d.density === 2 && n >= 2);
+      const key = `${d.segment}:${d.mention.start}`;
+      if (!ok || d.done || seen.has(key)) continue;
+      seen.add(key);
+      out.push({ segment: d.segment, mention: d.mention });
+    }
+    this.deferred.length = 0;
+    return out;
+  }
+
+  scanSegment(text: string): Mention[] {
+    this.segment++;
+    const out: Mention[] = [];
+    const notes: TokenNote[] = [];
+    const u = this.universe;
+    let lineStats: { from: number; to: number; caps: boolean; title: boolean } | null = null;
+    const lineAt = (pos: number) => {
+      if (lineStats && pos >= lineStats.from && pos <= lineStats.to) return lineStats;
+      const from = text.lastIndexOf('\n', pos - 1) + 1;
+      let to = text.indexOf('\n', pos);
+      if (to < 0) to = text.length;
+      lineStats = { from, to, ...lineShape(text.slice(from, to)) };
+      return lineStats;
+    };
+    const before = (pos: number, n = 60) =>
+      pos >= n ? text.slice(pos - n, pos) : this.prevTail.slice(-(n - pos)) + text.slice(0, pos);
+
+    const emit = (m: Mention) => {
+      if (this.opts.blocklist?.has(m.symbol)) return;
+      out.push(m);
+    };
+    const emitExplicit = (kind: MentionKind, raw: string, start: number, end: number, exch?: ExchClass) => {
+      const info = u.resolve(raw);
+      const symbol = info ? info.symbol : canonicalSymbol(raw);
+      const exchange =
+        exch?.kind === 'us' ? exch.label : exch?.kind === 'otc' ? 'OTC' : info ? info.exchange : undefined;
+      this.explicit.add(symbol);
+      emit({
+        symbol,
+        kind: exch?.kind === 'otc' ? 'otc' : kind,
+        start,
+        end,
+        text: text.slice(start, end),
+        inUniverse: !!info,
+        ...(exchange ? { exchange } : {}),
+      });
+    };
+
+    /** Symbol list after an exchange label at pos; returns the end position. */
+    const readExchangeList = (pos: number, exch: ExchClass, inParen: boolean): number => {
+      let p = pos;
+      for (;;) {
+        if (exch.kind === 'foreign') {
+          FOREIGN_SYM_AT.lastIndex = p;
+          const f = FOREIGN_SYM_AT.exec(text);
+          if (!f) return p;
+          p = FOREIGN_SYM_AT.lastIndex;
+        } else {
+          SYM_AT.lastIndex = p;
+          const m = SYM_AT.exec(text);
+          if (!m || m[1] === undefined) return p;
+          const end = SYM_AT.lastIndex;
+          emitExplicit('exchange', m[1], p, end, exch);
+          p = end;
+        }
+        if (!inParen) return p;
+        LIST_SEP.lastIndex = p;
+        if (!LIST_SEP.exec(text)) return p;
+        const next = LIST_SEP.lastIndex;
+        // "(NASDAQ: XYZ, TSX: ABC)": a new label after the separator.
+        EXCH_GROUP.lastIndex = next;
+        const g = EXCH_GROUP.exec(text);
+        if (g && g[1] !== undefined) {
+          exch = classifyGroup(g[1]);
+          p = EXCH_GROUP.lastIndex;
+          continue;
+        }
+        SYM_AT.lastIndex = next;
+        if (!SYM_AT.test(text)) return p;
+        p = next;
+      }
+    };
+
+    /** Tries an exchange label at pos; returns the end of what it consumed or -1. */
+    const tryExchange = (pos: number, inParen: boolean): number => {
+      EXCH_GROUP.lastIndex = pos;
+      const g = EXCH_GROUP.exec(text);
+      if (!g || g[1] === undefined) return -1;
+      const exch = classifyGroup(g[1]);
+      const after = EXCH_GROUP.lastIndex;
+      if (after >= text.length) {
+        this.pendingExchange = exch;
+        return after;
+      }
+      let end = readExchangeList(after, exch, inParen);
+      if (inParen) {
+        // "(NASDAQ: XYZ; TSX: ABC)"
+        for (;;) {
+          const semi = /\s*;\s*/y;
+          semi.lastIndex = end;
+          if (!semi.exec(text)) break;
+          EXCH_GROUP.lastIndex = semi.lastIndex;
+          const g2 = EXCH_GROUP.exec(text);
+          if (!g2 || g2[1] === undefined) break;
+          end = readExchangeList(EXCH_GROUP.lastIndex, classifyGroup(g2[1]), true);
+        }
+      }
+      return end;
+    };
+
+    const nameBefore = (pos: number): boolean => {
+      const b = before(pos, 40).replace(/\s+$/, '');
+      const m = /([A-Za-z0-9][A-Za-z0-9&'’.-]*)$/.exec(b);
+      if (!m || m[1] === undefined) return false;
+      const w = m[1];
+      return /^[A-Z0-9]/.test(w) || /^[a-z]{1,2}[A-Z]/.test(w);
+    };
+
+    /** "Company Name (XYZ)", "Class A shares (BRK.A)": validate a paren candidate. */
+    const parenOk = (symbol: string, open: number): boolean => {
+      const b = before(open, 80);
+      if (u.aliasesOf(symbol).some((a) => b.includes(a)) || this.explicit.has(symbol)) return true;
+      if (symbol.length < 2 || AMBIGUOUS_SYMBOLS.has(symbol)) return false;
+      // Acronym definitions: "Gross Domestic Product (GDP)", "the gross loss ratio (GLR)".
+      const words = b
+        .replace(/[^A-Za-z\s&-]/g, ' ')
+        .split(/[\s-]+/)
+        .filter((w) => w && !/^(?:of|and|the|for|&|to|in|on)$/i.test(w));
+      const initials = words
+        .slice(-symbol.length)
+        .map((w) => w[0] ?? '')
+        .join('')
+        .toUpperCase();
+      if (initials === symbol) return false;
+      return nameBefore(open) || /[A-Za-z]\s*$/.test(b);
+    };
+
+    /** At "(" : exchange-qualified or "Name (XYZ)" forms. Returns the end consumed or -1. */
+    const tryParen = (open: number): number => {
+      WS.lastIndex = open + 1;
+      WS.exec(text);
+      const p = WS.lastIndex;
+      if (p >= text.length) {
+        this.pendingParen = nameBefore(open);
+        return p;
+      }
+      const ex = tryExchange(p, true);
+      if (ex >= 0) return ex;
+      return tryParenSymbols(p, open);
+    };
+
+    const tryParenSymbols = (p: number, open: number): number => {
+      const found: Array<[string, number, number]> = [];
+      let q = p;
+      for (;;) {
+        SYM_AT.lastIndex = q;
+        const m = SYM_AT.exec(text);
+        if (!m || m[1] === undefined) return -1;
+        found.push([m[1], q, SYM_AT.lastIndex]);
+        q = SYM_AT.lastIndex;
+        LIST_SEP.lastIndex = q;
+        if (!LIST_SEP.exec(text) || found.length >= 4) break;
+        const n = LIST_SEP.lastIndex;
+        SYM_AT.lastIndex = n;
+        if (!SYM_AT.test(text)) break;
+        q = n;
+      }
+      CHANGE_AT.lastIndex = q;
+      if (CHANGE_AT.exec(text)) q = CHANGE_AT.lastIndex;
+      WS.lastIndex = q;
+      WS.exec(text);
+      q = WS.lastIndex;
+      // Closed by ")" or by the end of the node (the ")" is in the next one).
+      if (q < text.length && text.charCodeAt(q) !== 41) return -1;
+      for (const [raw, s, e] of found) {
+        const info = u.get(canonicalSymbol(raw));
+        if (!info || !parenOk(info.symbol, open)) continue;
+        this.explicit.add(info.symbol);
+        emit({
+          symbol: info.symbol,
+          kind: 'paren',
+          start: s,
+          end: e,
+          text: text.slice(s, e),
+          inUniverse: true,
+          exchange: info.exchange,
+        });
+      }
+      return q;
+    };
+
+    const tryName = (tok: string, s: number, e: number): number => {
+      let entries: readonly NameEntry[] | undefined = u.names.get(tok);
+      let base = e;
+      if (!entries && /['’]s$/.test(tok)) {
+        entries = u.names.get(tok.slice(0, -2));
+        base = e - 2;
+      }
+      if (!entries) return -1;
+      for (const entry of entries) {
+        const end = entry.rest ? matchRest(text, base, entry.rest) : base;
+        if (end < 0) continue;
+        const realEnd = entry.rest ? end : e;
+        const m: Mention = {
+          symbol: entry.symbol,
+          kind: 'name',
+          start: s,
+          end: entry.rest ? end : base,
+          text: text.slice(s, entry.rest ? end : base),
+          inUniverse: true,
+          exchange: u.get(entry.symbol)?.exchange,
+        };
+        // A one-word generic name inside a longer capitalised name ("Sunwin Stevia International Inc.").
+        if (entry.tier > 0 && /[A-Z][A-Za-z]*\s$/.test(before(s, 20))) return realEnd;
+        if (entry.tier === 0 || this.nameCue(text, s, end, before) || this.explicit.has(entry.symbol)) {
+          emit(m);
+        } else if (entry.tier === 1 && !lineAt(s).title && !lineAt(s).caps) {
+          emit(m);
+        } else {
+          this.deferred.push({ segment: this.segment, mention: m, density: 0 });
+        }
+        return realEnd;
+      }
+      return -1;
+    };
+
+    // Cross-node continuations from the previous segment.
+    let startAt = 0;
+    if (this.pendingExchange || this.pendingParen) {
+      const exch = this.pendingExchange;
+      const paren = this.pendingParen;
+      this.pendingExchange = null;
+      this.pendingParen = false;
+      WS.lastIndex = 0;
+      WS.exec(text);
+      const p = WS.lastIndex;
+      if (exch) startAt = readExchangeList(p, exch, true);
+      else if (paren) {
+        const ex = tryExchange(p, true);
+        startAt = ex >= 0 ? ex : Math.max(0, tryParenSymbols(p, 0));
+      }
+    }
+
+    TRIGGER.lastIndex = startAt;
+    let m: RegExpExecArray | null;
+    while ((m = TRIGGER.exec(text))) {
+      const s = m.index;
+      if (m[1] !== undefined) {
+        // Cashtag.
+        const body = m[1];
+        const upper = body.toUpperCase();
+        if (body !== upper && !this.opts.social) continue;
+        if (CRYPTO_CASHTAGS.has(upper)) continue;
+        emitExplicit('cashtag', upper, s, TRIGGER.lastIndex);
+        continue;
+      }
+      if (m[2] !== undefined) {
+        const end = tryParen(s);
+        if (end > s) TRIGGER.lastIndex = end;
+        continue;
+      }
+      if (m[3] !== undefined) {
+        TICKER_WORD_AT.lastIndex = TRIGGER.lastIndex;
+        const t = TICKER_WORD_AT.exec(text);
+        if (t && t[1] !== undefined) {
+          const ss = TICKER_WORD_AT.lastIndex - t[0].length + t[0].indexOf(t[1]);
+          emitExplicit('exchange', t[1], ss, ss + t[1].length, { kind: 'ticker' });
+          TRIGGER.lastIndex = TICKER_WORD_AT.lastIndex;
+        }
+        continue;
+      }
+      const tok = m[4] ?? '';
+      const e = TRIGGER.lastIndex;
+      // Exchange labels: NYSE, NASDAQ, Nasdaq, Cboe, OTCQX, TSX, Ticker…
+      if (EXCH_STARTERS.has(tok)) {
+        const ex = tryExchange(s, false);
+        if (ex >= 0) {
+          TRIGGER.lastIndex = Math.max(ex, e);
+          continue;
+        }
+      }
+      const nameEnd = tryName(tok, s, e);
+      if (nameEnd >= 0) {
+        TRIGGER.lastIndex = Math.max(nameEnd, e);
+        continue;
+      }
+      // Bare symbol candidates: 2–5 capitals (optionally a dotted class).
+      if (tok.length < 2 || tok.length > 7 || !/^[A-Z]{2,5}(?:\.[A-Z])?$/.test(tok)) continue;
+      const info = u.get(tok);
+      const ambiguous = AMBIGUOUS_SYMBOLS.has(tok);
+      const note: TokenNote = { start: s, end: e, symbol: null, ambiguous, accepted: false };
+      notes.push(note);
+      if (!info || info.type !== 'common') continue;
+      note.symbol = info.symbol;
+      const b = before(s, 40);
+      if (AFTER_TIME.test(b)) continue;
+      const line = lineAt(s);
+      const mention: Mention = {
+        symbol: info.symbol,
+        kind: 'bare',
+        start: s,
+        end: e,
+        text: tok,
+        inUniverse: true,
+        exchange: info.exchange,
+      };
+      if (line.caps && (ambiguous || !this.explicit.has(info.symbol))) {
+        if (!ambiguous) {
+          this.deferred.push({ segment: this.segment, mention, density: 0 });
+          note.deferred = this.deferred.length - 1;
+        }
+        continue;
+      }
+      const after = text.slice(e, e + 40);
+      const accept =
+        this.explicit.has(info.symbol) ||
+        STRONG_PREFIX.test(b) ||
+        CORPORATE_SUFFIX.test(after) ||
+        (!ambiguous && !info.otc && (WEAK_PREFIX.test(b) || WEAK_SUFFIX.test(after)));
+      if (accept) {
+        note.accepted = true;
+        emit(mention);
+      } else {
+        // A node that is only the token (menu item, legend, chip) is not prose: no density rule.
+        const plain = !ambiguous && !info.otc && tok.length >= 3 && text.trim() !== tok;
+        this.deferred.push({ segment: this.segment, mention, density: plain ? 2 : 0 });
+        note.deferred = this.deferred.length - 1;
+      }
+    }
+
+    this.acceptTickerLists(text, notes, out);
+    this.prevTail = text.length >= 80 ? text.slice(-80) : (this.prevTail + text).slice(-80);
+    if (out.length > 1) out.sort((a, b) => a.start - b.start);
+    return out;
+  }
+
+  private nameCue(
+    text: string,
+    s: number,
+    end: number,
+    before: (pos: number, n?: number) => string,
+  ): boolean {
+    return NAME_SUFFIX_CUE.test(text.slice(end, end + 30)) || NAME_PREFIX_CUE.test(before(s, 30));
+  }
+
+  /**
+   * "AMZN, NFLX and TSLA": runs of ≥3 capitalised tokens, mostly unambiguous listed symbols, are
+   * accepted; a pair ("AMAT and LRCX") marks its members for the density rule of finish().
+   */
+  private acceptTickerLists(text: string, notes: TokenNote[], out: Mention[]): void {
+    if (notes.length < 2) return;
+    let i = 0;
+    while (i < notes.length) {
+      let j = i;
+      while (j + 1 < notes.length) {
+        const gap = text.slice((notes[j] as TokenNote).end, (notes[j + 1] as TokenNote).start);
+        if (!LIST_GAP.test(gap) || gap.length > 24) break;
+        j++;
+      }
+      const run = notes.slice(i, j + 1);
+      const good = run.filter((n) => n.symbol && !n.ambiguous);
+      if (run.length >= 2 && good.length === run.length) {
+        for (const n of good) {
+          const d = n.deferred === undefined ? undefined : this.deferred[n.deferred];
+          if (d && d.mention.kind === 'bare') d.density = 1;
+        }
+      }
+      if (run.length >= 3 && good.length * 3 >= run.length * 2) {
+        for (const n of good) {
+          if (n.accepted || !n.symbol) continue;
+          n.accepted = true;
+          const d = n.deferred === undefined ? undefined : this.deferred[n.deferred];
+          if (d) d.done = true;
+          if (this.opts.blocklist?.has(n.symbol)) continue;
+          const info = this.universe.get(n.symbol);
+          out.push({
+            symbol: n.symbol,
+            kind: 'bare',
+            start: n.start,
+            end: n.end,
+            text: text.slice(n.start, n.end),
+            inUniverse: true,
+            ...(info ? { exchange: info.exchange } : {}),
+          });
+          // The list itself is evidence for later bare mentions.
+          this.explicit.add(n.symbol);
+        }
+      }
+      i = j + 1;
+    }
+  }
+}
+
+/** Letter-case shape of a line: mostly capitals (a heading / legend) or Title Case (a headline). */
+function lineShape(line: string): { caps: boolean; title: boolean } {
+  let upper = 0;
+  let lower = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper++;
+    else if (c >= 97 && c <= 122) lower++;
+  }
+  const caps = upper + lower >= 12 && upper > 2.5 * lower;
+  let title = false;
+  if (!caps && line.length < 200) {
+    const words = line.split(/\s+/).filter((w) => w.length >= 4 && /^[A-Za-z]/.test(w));
+    const capd = words.filter((w) => /^[A-Z]/.test(w)).length;
+    title = words.length >= 3 && capd >= 0.75 * words.length;
+  }
+  return { caps, title };
+}

@@ -1,0 +1,51 @@
+/**
+ * The bundled offline data (snapshot and symbol universe) ships as files in the extension
+ * (`/data/*.json`, copied from lib/data at build time) and is read on first use. Tests and
+ * CLIs swap in a loader that reads lib/data from disk.
+ */
+import { browser } from 'wxt/browser';
+import type { UniverseData } from '../detect/build';
+import type { BundledSnapshot } from './data';
+
+export interface BundledLoader {
+  snapshot(): Promise<BundledSnapshot>;
+  universe(): Promise<UniverseData>;
+}
+
+async function readExtensionJson<T>(name: string): Promise<T> {
+  // Copied in by the build hook, so WXT's typed PublicPath does not list it.
+  const getURL = browser.runtime.getURL as (path: string) => string;
+  const res = await fetch(getURL(`/data/${name}`));
+  if (!res.ok) throw new Error(`Bundled ${name} missing from the extension (HTTP ${res.status})`);
+  return (await res.json()) as T;
+}
+
+let loader: BundledLoader = {
+  snapshot: () => readExtensionJson<BundledSnapshot>('snapshot.json'),
+  universe: () => readExtensionJson<UniverseData>('universe.json'),
+};
+
+let snapshotPromise: Promise<BundledSnapshot> | null = null;
+let universePromise: Promise<UniverseData> | null = null;
+
+export function setBundledLoader(next: BundledLoader): void {
+  loader = next;
+  snapshotPromise = null;
+  universePromise = null;
+}
+
+export function bundledSnapshot(): Promise<BundledSnapshot> {
+  snapshotPromise ??= loader.snapshot().catch((e: unknown) => {
+    snapshotPromise = null;
+    throw e;
+  });
+  return snapshotPromise;
+}
+
+export function bundledUniverse(): Promise<UniverseData> {
+  universePromise ??= loader.universe().catch((e: unknown) => {
+    universePromise = null;
+    throw e;
+  });
+  return universePromise;
+}

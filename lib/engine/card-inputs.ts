@@ -1,0 +1,66 @@
+/**
+ * Maps the engine's datasets onto the signal-card inputs (lib/signals/card.ts).
+ */
+import { buildSignalCard, buildStrip, targetRangeFromObservations, type SignalInputs } from '../signals/card';
+import type { SignalCard, SmallCapStrip } from '../model';
+import type { TargetRange } from '../signals/fedwatch';
+import type { Provenance } from '../types';
+import type { LensData } from './data';
+import type { LoadedData } from './repository';
+
+/**
+ * The target range in force: the newest of the NY Fed's EFFR record (it carries the range) and
+ * FRED's DFEDTARL/DFEDTARU. The range has been 25 bp wide since Dec 2008, so an upper bound
+ * alone (when the lower series is missing) fixes the range too.
+ */
+export function currentTargetRange(data: LensData): { data: TargetRange; provenance: Provenance } | null {
+  const candidates: Array<{ data: TargetRange; provenance: Provenance }> = [];
+  const effr = data.effr;
+  if (effr && effr.data.targetFrom !== null && effr.data.targetTo !== null) {
+    candidates.push({
+      data: { lower: effr.data.targetFrom, upper: effr.data.targetTo },
+      provenance: effr.provenance,
+    });
+  }
+  const upper = data.fred.DFEDTARU;
+  const lower = data.fred.DFEDTARL;
+  if (upper && upper.data.length) {
+    const last = upper.data[upper.data.length - 1]!;
+    const fromPair =
+      lower && lower.data.length ? targetRangeFromObservations(lower.data, upper.data, last.date) : null;
+    // Only trust the pair when both series reach the same date.
+    const lowerLast = lower?.data[lower.data.length - 1];
+    if (fromPair && lowerLast && lowerLast.date === last.date) {
+      candidates.push({ data: fromPair, provenance: upper.provenance });
+    } else {
+      candidates.push({
+        data: { lower: last.value - 0.25, upper: last.value },
+        provenance: { ...upper.provenance, label: `${upper.provenance.label} (lower bound = upper − 0.25)` },
+      });
+    }
+  }
+  return candidates.sort((a, b) => (a.provenance.asOf < b.provenance.asOf ? 1 : -1))[0] ?? null;
+}
+
+export function signalInputs(data: LensData): SignalInputs {
+  const target = currentTargetRange(data);
+  return {
+    fundHistory: data.fundHistory ?? undefined,
+    futures: data.futures ?? undefined,
+    targetRange: target ?? undefined,
+    calendars: data.calendars,
+    marketOdds: [data.kalshi, data.polymarket].filter((x): x is NonNullable<typeof x> => !!x),
+    iwm: data.prices.IWM ?? undefined,
+    spy: data.prices.SPY ?? undefined,
+    dgs2: data.fred.DGS2 ?? undefined,
+    dgs10: data.fred.DGS10 ?? undefined,
+  };
+}
+
+export function buildCardFromData(loaded: LoadedData, now: Date): SignalCard {
+  return buildSignalCard(signalInputs(loaded.data), now);
+}
+
+export function stripFromCard(card: SignalCard): SmallCapStrip {
+  return buildStrip(card);
+}

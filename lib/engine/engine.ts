@@ -1,0 +1,326 @@
+/**
+ * The background's data engine: refresh orchestration and the read models the UI asks for.
+ * Everything here is built from `loadData()` (fetched data over the bundled snapshot), so the
+ * UI always has something real and dated to show, even offline or with storage broken.
+ */
+import { getRecord, putRecord } from '../db';
+import type { PageTicker, SignalCard, SmallCapStrip, SourceStatus, TickerInfo, TickerQuote } from '../model';
+import type { SourceError } from '../result';
+import { fetchDailyPrices } from '../sources/prices';
+import type { FetchImpl } from '../sources/http';
+import { parseReconstitutionCsv } from '../sources/reconstitution';
+import { getSettings, SOURCE_IDS, type SourceId } from '../storage';
+import type { PriceSeries, Provenance, ReconstitutionChange } from '../types';
+import { createTickerLookup } from '../signals/ticker';
+import { loadUniverse, type Universe } from '../detect';
+import type { UniverseData } from '../detect/build';
+import { bundledUniverse } from './bundled';
+import type { Dataset } from './data';
+import { FETCHERS } from './refresh';
+import {
+  composeStatuses,
+  daysBetween,
+  isStale,
+  loadData,
+  readStatuses,
+  recordAttempt,
+  storeFetched,
+  type LoadedData,
+} from './repository';
+import { buildCardFromData, stripFromCard } from './card-inputs';
+
+/** Overall deadline of one source's refresh (its requests have their own, shorter ones). */
+const SOURCE_DEADLINE_MS = 60_000;
+const QUOTE_TTL_MS = 30 * 60_000;
+
+export class Engine {
+  private inflight: Promise<SourceStatus[]> | null = null;
+  private universe: Universe | null = null;
+  private universeData: UniverseData | null = null;
+  private cache: { loaded: LoadedData; at: number } | null = null;
+  private lookup: { at: number; fn: (s: string) => TickerInfo } | null = null;
+
+  constructor(private readonly fetchImpl: FetchImpl) {}
+
+  async universeRows(): Promise<UniverseData> {
+    this.universeData ??= await bundledUniverse();
+    return this.universeData;
+  }
+
+  async getUniverse(): Promise<Universe> {
+    this.universe ??= loadUniverse(await this.universeRows());
+    return this.universe;
+  }
+
+  /** Data, cached in memory until the next refresh writes (a revived worker reloads it). */
+  async data(): Promise<LoadedData> {
+    if (!this.cache) this.cache = { loaded: await loadData(), at: Date.now() };
+    return this.cache.loaded;
+  }
+
+  private invalidate(): void {
+    this.cache = null;
+    this.lookup = null;
+  }
+
+  /** Refreshes every enabled source that is due (all of them when forced). Single-flight. */
+  refresh(force = false): Promise<SourceStatus[]> {
+    if (!this.inflight) {
+      this.inflight = this.runRefresh(force).finally(() => {
+        this.inflight = null;
+      });
+    }
+    return this.inflight;
+  }
+
+  private async runRefresh(force: boolean): Promise<SourceStatus[]> {
+    const settings = await getSettings();
+    const statuses = await readStatuses();
+    const now = Date.now();
+    const due = SOURCE_IDS.filter((id) => {
+      if (!settings.sources[id]) return false;
+      const s = statuses.get(id);
+      // Respect a server's Retry-After even when forced: hammering a 429 only prolongs it.
+      if (
+        s?.error?.retryAfterSec &&
+        s.lastAttempt &&
+        now - Date.parse(s.lastAttempt) < s.error.retryAfterSec * 1000
+      ) {
+        return false;
+      }
+      if (force) return true;
+      const last = s?.lastSuccess ? Date.parse(s.lastSuccess) : 0;
+      const lastTry = s?.lastAttempt ? Date.parse(s.lastAttempt) : 0;
+      // After a failure, wait a fifth of the cadence before trying again on our own.
+      return (
+        now - last > settings.refreshMinutes * 60_000 &&
+        now - lastTry > (settings.refreshMinutes * 60_000) / 5
+      );
+    });
+    await Promise.all(due.map((id) => this.refreshSource(id)));
+    if (due.length) this.invalidate();
+    return this.statuses();
+  }
+
+  private async refreshSource(id: SourceId): Promise<void> {
+    const ctl = new AbortController();
+    const timer = setTimeout(() => ctl.abort(), SOURCE_DEADLINE_MS);
+    try {
+      const r = await FETCHERS[id](this.fetchImpl, ctl.signal).catch(
+        (e: unknown): { ok: false; error: SourceError } => ({
+          ok: false,
+          error: { kind: 'network', message: e instanceof Error ? e.message : String(e), source: id },
+        }),
+      );
+      if (!r.ok) {
+        await recordAttempt(id, { ok: false, error: r.error });
+        return;
+      }
+      try {
+        await storeFetched(id, r.value);
+      } catch (e) {
+        const quota = e instanceof DOMException && e.name === 'QuotaExceededError';
+        await recordAttempt(id, {
+          ok: false,
+          error: {
+            kind: 'unavailable',
+            message: quota
+              ? 'Fetched, but the disk is full: kept the previous data'
+              : `Fetched, but could not be stored (${e instanceof Error ? e.message : String(e)})`,
+            source: id,
+          },
+        });
+        return;
+      }
+      const asOf =
+        Object.values(r.value.datasets)
+          .map((d) => (d as Dataset<unknown>).provenance.asOf)
+          .sort()
+          .at(-1) ?? null;
+      await recordAttempt(id, { ok: true, asOf, warnings: r.value.warnings });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async statuses(): Promise<SourceStatus[]> {
+    const [stored, loaded, settings] = await Promise.all([readStatuses(), this.data(), getSettings()]);
+    const list = composeStatuses(stored, loaded, settings.sources, new Date());
+    if (loaded.storageError) {
+      for (const s of list) if (!s.error) s.error = { kind: 'unavailable', message: loaded.storageError };
+    }
+    return list;
+  }
+
+  async signalCard(): Promise<SignalCard> {
+    const loaded = await this.data();
+    return buildCardFromData(loaded, new Date());
+  }
+
+  async strip(): Promise<SmallCapStrip> {
+    return stripFromCard(await this.signalCard());
+  }
+
+  private async tickerLookup(): Promise<(s: string) => TickerInfo> {
+    if (this.lookup) return this.lookup.fn;
+    const { data } = await this.data();
+    const universe = await this.getUniverse();
+    const fn = createTickerLookup({
+      r2000: data.iwm ? { holdings: data.iwm.data, provenance: data.iwm.provenance } : undefined,
+      r1000: data.r1000 ? { symbols: data.r1000.data, provenance: data.r1000.provenance } : undefined,
+      sp500: data.sp500 ? { symbols: data.sp500.data, provenance: data.sp500.provenance } : undefined,
+      recon: data.reconstitution
+        ? { changes: data.reconstitution.data, provenance: data.reconstitution.provenance }
+        : undefined,
+      listing: (symbol) => {
+        const info = universe.resolve(symbol);
+        if (!info) return null;
+        return { name: info.name || null, exchange: info.exchange || null, listed: !info.otc, etf: info.etf };
+      },
+    });
+    this.lookup = { at: Date.now(), fn };
+    return fn;
+  }
+
+  async tickerInfo(symbol: string): Promise<TickerInfo> {
+    return (await this.tickerLookup())(symbol);
+  }
+
+  async tickerInfos(symbols: string[]): Promise<TickerInfo[]> {
+    const fn = await this.tickerLookup();
+    return symbols.map((s) => fn(s));
+  }
+
+  /** Universe search for the watchlist's add box: symbol prefix first, then name words. */
+  async suggest(query: string): Promise<Array<{ symbol: string; name: string }>> {
+    const q = query.trim();
+    if (!q) return [];
+    const u = await this.getUniverse();
+    const out: Array<{ symbol: string; name: string; score: number }> = [];
+    const exact = u.resolve(q);
+    if (exact) out.push({ symbol: exact.symbol, name: exact.name, score: -1 });
+    const upper = q.toUpperCase();
+    const lower = q.toLowerCase();
+    for (const info of await this.allSymbols()) {
+      if (exact && info.symbol === exact.symbol) continue;
+      if (info.type !== 'common' && !info.etf) continue;
+      let score = -1;
+      if (info.symbol.startsWith(upper)) score = info.symbol.length - upper.length;
+      else if (info.name.toLowerCase().startsWith(lower)) score = 10;
+      else if (lower.length >= 3 && info.name.toLowerCase().includes(` ${lower}`)) score = 20;
+      if (score >= 0) out.push({ symbol: info.symbol, name: info.name, score: score * 10000 + info.rank });
+    }
+    return out
+      .sort((a, b) => a.score - b.score)
+      .slice(0, 8)
+      .map(({ symbol, name }) => ({ symbol, name }));
+  }
+
+  private symbolsCache: ReturnType<Universe['get']>[] | null = null;
+  private async allSymbols() {
+    if (!this.symbolsCache) {
+      const u = await this.getUniverse();
+      this.symbolsCache = (await this.universeRows()).rows.map((r) => u.get(r.split('|')[0] ?? ''));
+    }
+    return this.symbolsCache.filter((x): x is NonNullable<typeof x> => !!x);
+  }
+
+  /**
+   * Price, day change and a 1-year series for one ticker. Live first (cached 30 min in
+   * IndexedDB); on failure the last stored quote is served marked stale; null when none.
+   */
+  async quote(symbol: string): Promise<TickerQuote | null> {
+    const sym = symbol.toUpperCase();
+    const key = `quote:${sym}`;
+    const cached = await getRecord<PriceSeries>(key).catch(() => undefined);
+    if (cached?.provenance && Date.now() - Date.parse(cached.fetchedAt) < QUOTE_TTL_MS) {
+      return toQuote(cached.data, cached.provenance, false);
+    }
+    const settings = await getSettings();
+    if (settings.sources.prices) {
+      const r = await fetchDailyPrices(this.fetchImpl, sym, { range: '1y' });
+      if (r.ok && r.value.data.bars.length) {
+        const record = {
+          id: key,
+          source: 'prices',
+          asOf: r.value.provenance.asOf,
+          fetchedAt: new Date().toISOString(),
+          provenance: r.value.provenance,
+          data: r.value.data,
+        };
+        await putRecord(record).catch(() => {});
+        return toQuote(
+          r.value.data,
+          r.value.provenance,
+          isStale('prices', r.value.provenance.asOf, new Date()),
+        );
+      }
+    }
+    if (cached?.provenance) return toQuote(cached.data, cached.provenance, true);
+    // A benchmark we hold in the data engine (IWM, SPY) still has its stored series.
+    const { data } = await this.data();
+    const bench = sym === 'IWM' || sym === 'SPY' ? data.prices[sym] : null;
+    if (bench) return toQuote(bench.data, bench.provenance, true);
+    return null;
+  }
+
+  /** A user-imported reconstitution list replaces the bundled one for its change kind. */
+  async importReconstitution(csv: string, change: 'added' | 'deleted', effective: string): Promise<number> {
+    const parsed = parseReconstitutionCsv(csv, change, effective);
+    if (!parsed.ok) throw new Error(`Reconstitution list not imported: ${parsed.error.message}`);
+    const { data } = await this.data();
+    const keep: ReconstitutionChange[] = (data.reconstitution?.data ?? []).filter(
+      (c) => c.effective === effective && c.change !== change,
+    );
+    const merged = [...keep, ...parsed.value];
+    const provenance: Provenance = {
+      source: 'user-import',
+      label: `Russell reconstitution list imported by you (${change}, effective ${effective})`,
+      asOf: effective,
+      fetchedAt: new Date().toISOString(),
+    };
+    await putRecord({
+      id: 'ds:reconstitution',
+      source: 'user-import',
+      asOf: effective,
+      fetchedAt: provenance.fetchedAt!,
+      provenance,
+      data: merged,
+    });
+    this.invalidate();
+    return parsed.value.length;
+  }
+
+  pageTickerSummary(tickers: PageTicker[]): PageTicker[] {
+    return tickers;
+  }
+
+  clearMemory(): void {
+    this.invalidate();
+  }
+}
+
+function toQuote(series: PriceSeries, provenance: Provenance, stale: boolean): TickerQuote {
+  const bars = series.bars;
+  const last = bars.at(-1)!;
+  const prev = bars.length > 1 ? bars[bars.length - 2]!.close : series.previousClose;
+  const lastPrice = series.lastPrice ?? last.close;
+  const threeMonthsAgo = new Date(Date.parse(last.date) - 92 * 864e5).toISOString().slice(0, 10);
+  const recent = bars.filter((b) => b.date >= threeMonthsAgo);
+  const yearAgo = new Date(Date.parse(last.date) - 365 * 864e5).toISOString().slice(0, 10);
+  const year = bars.filter((b) => b.date >= yearAgo).map((b) => b.close);
+  return {
+    symbol: series.symbol,
+    last: lastPrice,
+    previousClose: prev ?? null,
+    change: prev != null ? lastPrice - prev : null,
+    changePct: prev ? ((lastPrice - prev) / prev) * 100 : null,
+    currency: series.currency,
+    x: recent.map((b) => Date.parse(b.date) / 1000),
+    close: recent.map((b) => b.close),
+    high52: year.length ? Math.max(...year) : null,
+    low52: year.length ? Math.min(...year) : null,
+    provenance,
+    stale: stale || daysBetween(last.date, new Date().toISOString()) > 5,
+  };
+}

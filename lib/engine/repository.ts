@@ -1,0 +1,240 @@
+/**
+ * Reads what the UI shows: the newest stored (fetched) dataset, else the bundled snapshot.
+ * Writes each source's result in one transaction, so a worker killed mid-refresh leaves the
+ * previous data whole. An unavailable or full IndexedDB degrades to the bundled snapshot and
+ * says so in the status; it never takes the UI down.
+ */
+import { getRecord, getStatuses, openLensDB, putStatus, type SourceRecord } from '../db';
+import type { SourceStatus } from '../model';
+import type { SourceError } from '../result';
+import { SOURCE_IDS, type SourceId } from '../storage';
+import type { FundHistoryRow } from '../types';
+import {
+  BENCHMARKS,
+  DATASET_SOURCE,
+  FRED_IDS,
+  SOURCE_LABELS,
+  type BundledSnapshot,
+  type Dataset,
+  type DatasetKey,
+  type LensData,
+} from './data';
+import { mergeFundHistory, type SourceFetchResult } from './refresh';
+import { bundledSnapshot } from './bundled';
+
+export const ALL_KEYS: DatasetKey[] = [
+  'iwm',
+  'r1000',
+  'sp500',
+  'fundHistory',
+  ...BENCHMARKS.map((b) => `prices:${b}` as const),
+  ...FRED_IDS.map((f) => `fred:${f}` as const),
+  'effr',
+  'futures',
+  'kalshi',
+  'polymarket',
+  'reconstitution',
+  'calendars',
+];
+
+export function bundledDataset(snapshot: BundledSnapshot, key: DatasetKey): Dataset<unknown> | null {
+  const [group, sub] = key.split(':') as [string, string | undefined];
+  const v = (snapshot as unknown as Record<string, unknown>)[group];
+  if (sub)
+    return ((v as Record<string, Dataset<unknown> | null> | undefined)?.[sub] ??
+      null) as Dataset<unknown> | null;
+  return (v ?? null) as Dataset<unknown> | null;
+}
+
+export interface LoadedData {
+  data: LensData;
+  /** Datasets served from the bundled snapshot (nothing fetched yet, or storage unavailable). */
+  fromBundle: Set<DatasetKey>;
+  storageError: string | null;
+}
+
+/** Fetched datasets over the bundled snapshot, one IndexedDB read per dataset. */
+export async function loadData(): Promise<LoadedData> {
+  const out: Record<string, unknown> = { prices: {}, fred: {} };
+  const fromBundle = new Set<DatasetKey>();
+  let storageError: string | null = null;
+  let records: Array<SourceRecord | undefined> = [];
+  const snapshot = await bundledSnapshot();
+  try {
+    const db = await openLensDB();
+    records = await Promise.all(ALL_KEYS.map((k) => getRecord(`ds:${k}`, db)));
+  } catch (e) {
+    storageError = `Local database unavailable (${e instanceof Error ? e.message : String(e)}); showing bundled data`;
+  }
+  ALL_KEYS.forEach((key, i) => {
+    const rec = records[i];
+    let ds: Dataset<unknown> | null =
+      rec && rec.provenance ? { data: rec.data, provenance: rec.provenance } : null;
+    if (!ds) {
+      ds = bundledDataset(snapshot, key);
+      if (ds) fromBundle.add(key);
+    }
+    const [group, sub] = key.split(':') as [string, string | undefined];
+    if (sub) (out[group] as Record<string, unknown>)[sub] = ds;
+    else out[group] = ds;
+  });
+  return { data: out as unknown as LensData, fromBundle, storageError };
+}
+
+/** Stores one source's fetched datasets (and grows the fund history) in one transaction. */
+export async function storeFetched(sourceId: SourceId, result: SourceFetchResult): Promise<void> {
+  const db = await openLensDB();
+  // Read what the merge needs before the write transaction (no awaits on other work inside it).
+  let fundMerge: FundHistoryRow[] | null = null;
+  const fetchedFund = result.datasets.fundHistory as Dataset<FundHistoryRow[]> | undefined;
+  if (fetchedFund || result.sharesPoint) {
+    const prev = (await db.get('records', 'ds:fundHistory')) as
+      (SourceRecord<FundHistoryRow[]> & { provenance?: unknown }) | undefined;
+    const base =
+      prev?.data ??
+      (bundledDataset(await bundledSnapshot(), 'fundHistory')?.data as FundHistoryRow[] | undefined) ??
+      [];
+    fundMerge = mergeFundHistory(
+      base,
+      fetchedFund?.data ?? [],
+      result.sharesPoint ? [result.sharesPoint] : [],
+    );
+  }
+  const now = new Date().toISOString();
+  const tx = db.transaction('records', 'readwrite');
+  for (const [key, ds] of Object.entries(result.datasets) as Array<[DatasetKey, Dataset<unknown>]>) {
+    if (key === 'fundHistory') continue;
+    void tx.store.put({
+      id: `ds:${key}`,
+      source: sourceId,
+      asOf: ds.provenance.asOf,
+      fetchedAt: now,
+      data: ds.data,
+      provenance: ds.provenance,
+    } as SourceRecord);
+  }
+  if (fundMerge) {
+    const prov = fetchedFund?.provenance ?? {
+      source: 'ishares-holdings',
+      label: 'iShares IWM shares outstanding (holdings file)',
+      asOf: result.sharesPoint!.date,
+      fetchedAt: now,
+    };
+    void tx.store.put({
+      id: 'ds:fundHistory',
+      source: sourceId,
+      asOf: prov.asOf,
+      fetchedAt: now,
+      data: fundMerge,
+      provenance: prov,
+    } as SourceRecord);
+  }
+  await tx.done;
+}
+
+/** How old a dataset may get before it is called stale (calendar days). */
+export const STALE_AFTER_DAYS: Record<SourceId, number> = {
+  'ishares-holdings': 10,
+  'ishares-fund': 10,
+  prices: 5,
+  fred: 7,
+  nyfed: 7,
+  'fed-futures': 4,
+  kalshi: 3,
+  polymarket: 3,
+};
+
+export function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(b.slice(0, 10)) - Date.parse(a.slice(0, 10))) / 864e5);
+}
+
+export function isStale(sourceId: SourceId | 'bundled', asOf: string, now: Date): boolean {
+  const limit = sourceId === 'bundled' ? Infinity : STALE_AFTER_DAYS[sourceId];
+  return daysBetween(asOf, now.toISOString()) > limit;
+}
+
+export async function readStatuses(): Promise<Map<string, SourceStatus>> {
+  try {
+    return new Map((await getStatuses()).map((s) => [s.id, s]));
+  } catch {
+    return new Map();
+  }
+}
+
+export async function recordAttempt(
+  id: SourceId,
+  outcome: { ok: true; asOf: string | null; warnings: string[] } | { ok: false; error: SourceError },
+): Promise<void> {
+  const prev = (await readStatuses()).get(id);
+  const now = new Date().toISOString();
+  const status: SourceStatus = outcome.ok
+    ? {
+        id,
+        label: SOURCE_LABELS[id],
+        state: 'ok',
+        asOf: outcome.asOf,
+        lastSuccess: now,
+        lastAttempt: now,
+        error: outcome.warnings.length
+          ? { kind: 'format', message: outcome.warnings.join('; ').slice(0, 500) }
+          : null,
+        usingBundled: false,
+      }
+    : {
+        id,
+        label: SOURCE_LABELS[id],
+        state: 'error',
+        asOf: prev?.asOf ?? null,
+        lastSuccess: prev?.lastSuccess ?? null,
+        lastAttempt: now,
+        error: { ...outcome.error, message: outcome.error.message.slice(0, 500) },
+        usingBundled: prev?.lastSuccess ? false : true,
+      };
+  try {
+    await putStatus(status);
+  } catch {
+    // storage unavailable: the refresh result still reaches the caller
+  }
+}
+
+/** Status of every source, including those never tried, with stale and bundled flags filled in. */
+export function composeStatuses(
+  stored: Map<string, SourceStatus>,
+  loaded: LoadedData,
+  enabled: Record<SourceId, boolean>,
+  now: Date,
+): SourceStatus[] {
+  return SOURCE_IDS.map((id) => {
+    const keys = ALL_KEYS.filter((k) => DATASET_SOURCE[k] === id);
+    const datasets = keys.map((k) => ({ k, ds: datasetOf(loaded.data, k) })).filter((x) => x.ds);
+    const asOf =
+      datasets
+        .map((x) => x.ds!.provenance.asOf)
+        .sort()
+        .at(-1) ?? null;
+    const usingBundled =
+      keys.length > 0 && keys.every((k) => loaded.fromBundle.has(k) || !datasetOf(loaded.data, k));
+    const s = stored.get(id);
+    const base: SourceStatus = s ?? {
+      id,
+      label: SOURCE_LABELS[id],
+      state: 'never',
+      asOf,
+      lastSuccess: null,
+      lastAttempt: null,
+      error: null,
+      usingBundled,
+    };
+    let state = base.state;
+    if (!enabled[id]) state = 'disabled';
+    else if (state === 'ok' && asOf && isStale(id, asOf, now)) state = 'stale';
+    return { ...base, label: SOURCE_LABELS[id], state, asOf: asOf ?? base.asOf, usingBundled };
+  });
+}
+
+export function datasetOf(data: LensData, key: DatasetKey): Dataset<unknown> | null {
+  const [group, sub] = key.split(':') as [keyof LensData, string | undefined];
+  const v = data[group] as unknown;
+  if (sub) return ((v as Record<string, Dataset<unknown> | null>)[sub] ?? null) as Dataset<unknown> | null;
+  return (v ?? null) as Dataset<unknown> | null;
+}

@@ -1,0 +1,500 @@
+/**
+ * The small-cap signal card: six factors, each read as historically favouring small caps, not
+ * favouring them, neutral, or unknown. Pure: every figure comes from `SignalInputs`; a missing
+ * input makes its factor 'unknown' with the reason, never a made-up number. The wording describes
+ * historical tendencies and never tells anyone to buy or sell.
+ *
+ * Thresholds (documented here, shown to users through the reasons):
+ * - flows: 65-day IWM flow ≤ 10th percentile of 3 years → favours (contrarian reading);
+ *   ≥ 90th → against; too little history → unknown.
+ * - rates: futures-implied P(cut at next meeting) ≥ 50 % or expected change by year end ≤ −25 bp
+ *   → favours (small caps carry more floating-rate debt); hikes by the same measures → against.
+ * - relative: IWM/SPY 50-day vs 200-day average and 3-month change agree → favours / against.
+ * - drawdown: ≥ 20 % below the closing high → favours (contrarian reading); otherwise neutral.
+ * - yields: 2-year yield down ≥ 25 bp in 3 months → favours; up ≥ 25 bp → against.
+ * - recon: informational, always neutral (or unknown without a calendar).
+ */
+import type { ChartSeries, Factor, FactorId, FactorState, SignalCard, SmallCapStrip } from '../model';
+import type {
+  Calendars,
+  FundHistoryRow,
+  FuturesQuote,
+  MarketOdds,
+  Observation,
+  PriceSeries,
+  Provenance,
+} from '../types';
+import { computeFlowSignal } from './flows';
+import { compareWithMarkets, computeFedWatch, summarizeFedWatch, type TargetRange } from './fedwatch';
+import { drawdownFromHigh, relativeStrength, yieldSnapshot } from './market';
+import { reconStatus } from './recon';
+import { formatBp, formatDate, formatPct, formatProbability, formatUsdCompact } from './format';
+
+export interface Sourced<T> {
+  data: T;
+  provenance: Provenance;
+}
+
+/** Everything the card can use; each input is optional and carries where it came from. */
+export interface SignalInputs {
+  /** IWM Historical sheet (NAV, shares outstanding). */
+  fundHistory?: Sourced<readonly FundHistoryRow[]>;
+  /** Fed funds futures closes; the newest date present is the watch date. */
+  futures?: Sourced<readonly FuturesQuote[]>;
+  /** Fed target range in force (e.g. FRED DFEDTARL/DFEDTARU, see targetRangeFromObservations). */
+  targetRange?: Sourced<TargetRange>;
+  calendars?: Sourced<Calendars>;
+  /** Prediction-market odds, one entry per venue. */
+  marketOdds?: Array<Sourced<readonly MarketOdds[]>>;
+  iwm?: Sourced<PriceSeries>;
+  spy?: Sourced<PriceSeries>;
+  dgs2?: Sourced<readonly Observation[]>;
+  dgs10?: Sourced<readonly Observation[]>;
+}
+
+export const FACTOR_ORDER: FactorId[] = ['flows', 'rates', 'relative', 'drawdown', 'yields', 'recon'];
+
+const TITLES: Record<FactorId, string> = {
+  flows: 'IWM fund flows',
+  rates: 'Fed rate expectations',
+  relative: 'Small vs large caps (IWM/SPY)',
+  drawdown: 'IWM drawdown from its high',
+  yields: 'Treasury yields',
+  recon: 'Russell reconstitution',
+};
+
+const STRIP_LABELS: Record<FactorId, string> = {
+  flows: 'IWM flows',
+  rates: 'Fed cut odds',
+  relative: 'IWM/SPY',
+  drawdown: 'From high',
+  yields: '2y yield',
+  recon: 'Recon',
+};
+
+export const DISCLAIMER =
+  'For information only, not investment advice and not a recommendation to buy or sell. ' +
+  'The readings describe how similar conditions have related to small-cap returns in the past; ' +
+  'the past does not guarantee the future. Data may be delayed or incomplete: check each source.';
+
+/** Business days (Mon–Fri, holidays ignored) after `from` up to and including `to`. */
+export function businessDaysBetween(from: string, to: string): number {
+  const a = Date.parse(`${from}T00:00:00Z`);
+  const b = Date.parse(`${to}T00:00:00Z`);
+  if (!Number.isFinite(a) || !Number.isFinite(b) || b <= a) return 0;
+  let n = 0;
+  for (let t = a + 86_400_000; t <= b; t += 86_400_000) {
+    const wd = new Date(t).getUTCDay();
+    if (wd !== 0 && wd !== 6) n++;
+  }
+  return n;
+}
+
+/** Daily market data older than `maxBusinessDays` business days is stale. */
+export function isStale(asOf: string, today: string, maxBusinessDays = 5): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}/.test(asOf)) return true;
+  return businessDaysBetween(asOf.slice(0, 10), today) > maxBusinessDays;
+}
+
+/** Target range from FRED DFEDTARL / DFEDTARU observations on or before `date` (latest of each). */
+export function targetRangeFromObservations(
+  lower: readonly Observation[],
+  upper: readonly Observation[],
+  date: string,
+): TargetRange | null {
+  const latest = (obs: readonly Observation[]) =>
+    obs
+      .filter((o) => o.date <= date)
+      .reduce<Observation | null>((a, o) => (!a || o.date > a.date ? o : a), null);
+  const lo = latest(lower);
+  const hi = latest(upper);
+  return lo && hi && hi.value > lo.value ? { lower: lo.value, upper: hi.value } : null;
+}
+
+const toX = (date: string) => Date.parse(`${date}T00:00:00Z`) / 1000;
+
+function unknownFactor(id: FactorId, reason: string, provenance: Provenance[] = []): Factor {
+  return {
+    id,
+    title: TITLES[id],
+    state: 'unknown',
+    headline: 'Unavailable',
+    reason,
+    details: [],
+    chart: null,
+    provenance,
+    stale: false,
+  };
+}
+
+function staleOf(provenance: Provenance[], today: string): boolean {
+  return provenance.some((p) => isStale(p.asOf, today));
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function flowsFactor(input: SignalInputs['fundHistory'], today: string): Factor {
+  if (!input) return unknownFactor('flows', 'IWM shares-outstanding history unavailable');
+  const s = computeFlowSignal(input.data);
+  const prov = [input.provenance];
+  if (!s.current) return { ...unknownFactor('flows', s.reading, prov), stale: staleOf(prov, today) };
+  const state: FactorState =
+    s.state === 'heavy-outflows'
+      ? 'favours'
+      : s.state === 'heavy-inflows'
+        ? 'against'
+        : s.state === 'neutral'
+          ? 'neutral'
+          : 'unknown';
+  const window = s.daily.slice(-s.windowDays);
+  const chart: ChartSeries = {
+    kind: 'bar',
+    x: window.map((d) => toX(d.date)),
+    series: [
+      { label: 'Daily net flow', values: window.map((d) => Math.round(d.flow / 1e4) / 100), unit: 'USD M' },
+    ],
+    summary:
+      `Daily IWM creations minus redemptions, ${formatDate(s.current.start, true)} – ${formatDate(s.current.date)}: ` +
+      `${window.filter((d) => d.flow > 0).length} days of inflows, ${window.filter((d) => d.flow < 0).length} of outflows, ` +
+      `net ${formatUsdCompact(s.current.sum)}.`,
+  };
+  const details = [
+    {
+      label: 'Window',
+      value: `${formatDate(s.current.start)} – ${formatDate(s.current.date)} (${s.windowDays} trading days)`,
+    },
+    { label: 'Share of fund assets', value: formatPct(s.current.pctOfAssets, 2, true) },
+    {
+      label: 'Shares created/redeemed',
+      value: `${s.current.sharesChange > 0 ? '+' : s.current.sharesChange < 0 ? '\u2212' : ''}${Math.abs(s.current.sharesChange).toLocaleString('en-US')}`,
+    },
+  ];
+  if (s.percentile !== null && s.lookback) {
+    details.push({
+      label: `Percentile (${formatDate(s.lookback.from)} – now)`,
+      value: `${Math.round(s.percentile)}th`,
+    });
+    details.push({ label: 'z-score', value: (s.zScore ?? 0).toFixed(2) });
+  }
+  details.push({ label: 'Method', value: 'Σ Δshares outstanding × same-day NAV' });
+  return {
+    id: 'flows',
+    title: TITLES.flows,
+    state,
+    headline: `${formatUsdCompact(s.current.sum)} (${s.windowDays} days)`,
+    reason: s.reading,
+    details,
+    chart,
+    provenance: prov,
+    stale: staleOf(prov, today),
+  };
+}
+
+function ratesFactor(inputs: SignalInputs, today: string): Factor {
+  const { futures, targetRange, calendars } = inputs;
+  if (!futures || futures.data.length === 0) return unknownFactor('rates', 'Fed funds futures unavailable');
+  if (!targetRange)
+    return unknownFactor('rates', 'Current Fed target range unavailable', [futures.provenance]);
+  if (!calendars) return unknownFactor('rates', 'FOMC meeting calendar unavailable', [futures.provenance]);
+  const prov = [futures.provenance, targetRange.provenance, calendars.provenance];
+  const watchDate = futures.data.reduce((a, q) => (q.date > a ? q.date : a), '');
+  const r = computeFedWatch({
+    watchDate,
+    futures: futures.data,
+    targetRange: targetRange.data,
+    meetings: calendars.data.fomc.map((m) => m.end),
+  });
+  if (!r.ok)
+    return { ...unknownFactor('rates', r.error.message, prov), stale: staleOf([futures.provenance], today) };
+  const fw = r.value;
+  const sum = summarizeFedWatch(fw);
+  const first = fw.meetings[0];
+  if (!sum || !first) return unknownFactor('rates', 'No FOMC meeting could be priced', prov);
+  const h = sum.horizon;
+  let state: FactorState = 'neutral';
+  let reason =
+    'Futures price little change in the Fed target range; rates are not a clear tailwind or headwind.';
+  const cutText = h ? `, about ${h.expectedCuts.toFixed(1)} quarter-point cuts by the end of ${h.year}` : '';
+  if (sum.pCutNext >= 0.5 || (h && h.expectedChangeBp <= -25)) {
+    state = 'favours';
+    reason = `Futures price rate cuts (${formatProbability(sum.pCutNext, 0)} at the next meeting${cutText}); falling rates have historically helped small caps, which carry more floating-rate debt.`;
+  } else if (sum.pHikeNext >= 0.5 || (h && h.expectedChangeBp >= 25)) {
+    state = 'against';
+    reason = `Futures price rate hikes (${formatProbability(sum.pHikeNext, 0)} at the next meeting); rising rates have historically weighed on small caps.`;
+  }
+  const details = [
+    {
+      label: 'Target range now',
+      value: `${targetRange.data.lower.toFixed(2)}–${targetRange.data.upper.toFixed(2)}%`,
+    },
+    {
+      label: `Next meeting (${formatDate(first.date)})`,
+      value: `cut ${formatProbability(sum.pCutNext)}, hold ${formatProbability(sum.pHoldNext)}, hike ${formatProbability(sum.pHikeNext)}`,
+    },
+  ];
+  if (h) {
+    details.push({
+      label: `At least one cut by end of ${h.year}`,
+      value: formatProbability(h.pAtLeastOneCut) + (h.complete ? '' : ' (not all meetings priced)'),
+    });
+    details.push({ label: `Expected 25 bp cuts by end of ${h.year}`, value: h.expectedCuts.toFixed(2) });
+  }
+  for (const odds of inputs.marketOdds ?? []) {
+    const { gaps } = compareWithMarkets(fw, odds.data);
+    for (const g of gaps) {
+      details.push({
+        label: `${g.venue === 'kalshi' ? 'Kalshi' : 'Polymarket'} cut odds, ${formatDate(g.meetingDate, true)}`,
+        value: `${formatProbability(g.market.cut, 0)} (futures ${g.gapPts.cut >= 0 ? '+' : '\u2212'}${Math.abs(g.gapPts.cut).toFixed(0)} pts)`,
+      });
+    }
+    if (gaps.length > 0) prov.push(odds.provenance);
+  }
+  if (fw.dropped.length > 0)
+    details.push({ label: 'Not priced', value: `${fw.dropped.length} later meeting(s) beyond the futures` });
+  const chart: ChartSeries = {
+    kind: 'bar',
+    x: fw.meetings.map((m) => toX(m.date)),
+    series: [
+      {
+        label: 'Rate below today’s range',
+        values: fw.meetings.map((m) => Math.round(m.pBelowCurrent * 1000) / 10),
+        unit: '%',
+      },
+    ],
+    summary: `Probability that the target range is below today’s after each meeting: ${fw.meetings
+      .map((m) => `${formatDate(m.date, true)} ${formatProbability(m.pBelowCurrent, 0)}`)
+      .join(', ')}.`,
+  };
+  return {
+    id: 'rates',
+    title: TITLES.rates,
+    state,
+    headline: `${formatProbability(sum.pCutNext, 0)} cut odds ${formatDate(first.date, true)}`,
+    reason,
+    details,
+    chart,
+    provenance: prov,
+    stale: staleOf([futures.provenance], today),
+  };
+}
+
+function relativeFactor(inputs: SignalInputs, today: string): Factor {
+  const { iwm, spy } = inputs;
+  if (!iwm || !spy) return unknownFactor('relative', `${!iwm ? 'IWM' : 'SPY'} prices unavailable`);
+  const prov = [iwm.provenance, spy.provenance];
+  const r = relativeStrength(iwm.data.bars, spy.data.bars);
+  if (!r)
+    return {
+      ...unknownFactor('relative', 'IWM and SPY prices share no dates', prov),
+      stale: staleOf(prov, today),
+    };
+  const state: FactorState =
+    r.trend === 'rising'
+      ? 'favours'
+      : r.trend === 'falling'
+        ? 'against'
+        : r.trend === 'mixed'
+          ? 'neutral'
+          : 'unknown';
+  const reason =
+    r.trend === 'rising'
+      ? 'Small caps have been outperforming large caps (50-day average of IWM/SPY above its 200-day, 3-month change positive); such trends have tended to persist.'
+      : r.trend === 'falling'
+        ? 'Small caps have been lagging large caps (50-day average of IWM/SPY below its 200-day, 3-month change negative).'
+        : r.trend === 'mixed'
+          ? 'The IWM/SPY trend is mixed: the moving averages and the 3-month change disagree.'
+          : 'Fewer than 200 common trading days: no trend reading yet.';
+  const details = [
+    { label: 'IWM/SPY ratio', value: r.ratio.toFixed(4) },
+    { label: '3-month change', value: r.change3mPct === null ? 'n/a' : formatPct(r.change3mPct, 1, true) },
+    { label: '1-year change', value: r.change1yPct === null ? 'n/a' : formatPct(r.change1yPct, 1, true) },
+    {
+      label: '50-day vs 200-day average',
+      value:
+        r.sma50 !== null && r.sma200 !== null ? `${r.sma50.toFixed(4)} vs ${r.sma200.toFixed(4)}` : 'n/a',
+    },
+  ];
+  return {
+    id: 'relative',
+    title: TITLES.relative,
+    state,
+    headline:
+      r.change3mPct === null
+        ? `Ratio ${r.ratio.toFixed(3)}`
+        : `${formatPct(r.change3mPct, 1, true)} (3 months)`,
+    reason,
+    details,
+    chart: {
+      kind: 'line',
+      x: r.series.map((p) => toX(p.date)),
+      series: [{ label: 'IWM/SPY', values: r.series.map((p) => p.ratio), unit: 'ratio' }],
+      summary: `IWM/SPY price ratio over ${r.series.length} trading days, from ${r.series[0]?.ratio.toFixed(3)} to ${r.ratio.toFixed(3)}.`,
+    },
+    provenance: prov,
+    stale: staleOf(prov, today),
+  };
+}
+
+function drawdownFactor(input: SignalInputs['iwm'], today: string): Factor {
+  if (!input) return unknownFactor('drawdown', 'IWM prices unavailable');
+  const prov = [input.provenance];
+  const d = drawdownFromHigh(input.data.bars);
+  if (!d) return unknownFactor('drawdown', 'IWM price history is empty', prov);
+  const since = input.data.bars[0]?.date ?? d.asOf;
+  const deep = d.drawdownPct <= -20;
+  const reason = deep
+    ? `IWM is ${formatPct(-d.drawdownPct, 1)} below its closing high; read contrarian-style, drawdowns this deep have historically been followed by above-average returns, though not always.`
+    : d.drawdownPct === 0
+      ? 'IWM is at its closing high.'
+      : `IWM is ${formatPct(-d.drawdownPct, 1)} below its closing high, within the usual range.`;
+  return {
+    id: 'drawdown',
+    title: TITLES.drawdown,
+    state: deep ? 'favours' : 'neutral',
+    headline: d.drawdownPct === 0 ? 'At its high' : `${formatPct(d.drawdownPct, 1, true)} from high`,
+    reason,
+    details: [
+      { label: 'Closing high', value: `${d.high.toFixed(2)} on ${formatDate(d.highDate)}` },
+      { label: 'Last close', value: `${d.close.toFixed(2)} on ${formatDate(d.asOf)}` },
+      { label: 'Rise needed to regain the high', value: formatPct(d.riseToHighPct, 1, true) },
+      { label: 'High measured over data since', value: formatDate(since) },
+    ],
+    chart: {
+      kind: 'line',
+      x: d.series.map((p) => toX(p.date)),
+      series: [
+        {
+          label: 'Below high',
+          values: d.series.map((p) => Math.round(p.drawdownPct * 100) / 100),
+          unit: '%',
+        },
+      ],
+      summary: `IWM's distance below its closing high over ${d.series.length} trading days; now ${formatPct(d.drawdownPct, 1, true)}.`,
+    },
+    provenance: prov,
+    stale: staleOf(prov, today),
+  };
+}
+
+function yieldsFactor(inputs: SignalInputs, today: string): Factor {
+  const { dgs2, dgs10 } = inputs;
+  if (!dgs2) return unknownFactor('yields', '2-year Treasury yield unavailable');
+  const prov = [dgs2.provenance, ...(dgs10 ? [dgs10.provenance] : [])];
+  const y = yieldSnapshot(dgs2.data, dgs10?.data ?? []);
+  const two = y.twoYear;
+  if (!two) return unknownFactor('yields', '2-year Treasury yield history is empty', prov);
+  let state: FactorState = 'neutral';
+  let reason = 'The 2-year yield moved less than 0.25 points in 3 months: no clear push either way.';
+  if (two.change3mBp === null) {
+    state = 'unknown';
+    reason = 'Not enough 2-year yield history for a 3-month change.';
+  } else if (two.change3mBp <= -25) {
+    state = 'favours';
+    reason = `The 2-year yield fell ${formatBp(-two.change3mBp).replace('+', '')} in 3 months; falling yields have historically eased small caps’ borrowing costs.`;
+  } else if (two.change3mBp >= 25) {
+    state = 'against';
+    reason = `The 2-year yield rose ${formatBp(two.change3mBp).replace('+', '')} in 3 months; rising yields have historically weighed on small caps.`;
+  }
+  const row = (p: typeof two) =>
+    `${p.value.toFixed(2)}% (1 mo ${p.change1mBp === null ? 'n/a' : formatBp(p.change1mBp)}, 3 mo ${p.change3mBp === null ? 'n/a' : formatBp(p.change3mBp)})`;
+  const details = [{ label: '2-year', value: row(two) }];
+  if (y.tenYear) details.push({ label: '10-year', value: row(y.tenYear) });
+  if (y.spread)
+    details.push({
+      label: '10y − 2y spread',
+      value: `${y.spread.value.toFixed(2)} pts (3 mo ${y.spread.change3mBp === null ? 'n/a' : formatBp(y.spread.change3mBp)})`,
+    });
+  const chart: ChartSeries | null =
+    y.series.length > 0
+      ? {
+          kind: 'line',
+          x: y.series.map((p) => toX(p.date)),
+          series: [
+            { label: '2-year', values: y.series.map((p) => p.twoYear), unit: '%' },
+            { label: '10-year', values: y.series.map((p) => p.tenYear), unit: '%' },
+          ],
+          summary: `2-year and 10-year Treasury yields over ${y.series.length} days; now ${two.value.toFixed(2)}% and ${y.tenYear?.value.toFixed(2) ?? 'n/a'}%.`,
+        }
+      : null;
+  return {
+    id: 'yields',
+    title: TITLES.yields,
+    state,
+    headline: `2y ${two.value.toFixed(2)}%${two.change3mBp === null ? '' : ` (${formatBp(two.change3mBp)} 3 mo)`}`,
+    reason,
+    details,
+    chart,
+    provenance: prov,
+    stale: staleOf(prov, today),
+  };
+}
+
+function reconFactor(input: SignalInputs['calendars'], today: string): Factor {
+  if (!input) return unknownFactor('recon', 'Russell reconstitution calendar unavailable');
+  const prov = [input.provenance];
+  const s = reconStatus(input.data, today);
+  if (!s) return unknownFactor('recon', 'No upcoming Russell reconstitution in the calendar', prov);
+  const tag = (c: boolean) => (c ? 'confirmed' : 'expected');
+  return {
+    id: 'recon',
+    title: TITLES.recon,
+    state: 'neutral',
+    headline:
+      s.daysUntilEffective > 0
+        ? `In ${s.daysUntilEffective} day${s.daysUntilEffective === 1 ? '' : 's'}`
+        : s.daysUntilEffective === 0
+          ? 'Today'
+          : `${-s.daysUntilEffective} day${s.daysUntilEffective === -1 ? '' : 's'} ago`,
+    reason: `${s.summary}. Index changes can move small-cap trading around these dates; not a directional signal.`,
+    details: s.milestones.map((m) => ({
+      label: m.label,
+      value: `${formatDate(m.date)} (${tag(m.confirmed)})`,
+    })),
+    chart: null,
+    provenance: prov,
+    stale: false,
+  };
+}
+
+/** Builds the card. `now` is the generation time; its UTC date decides staleness and recon days. */
+export function buildSignalCard(inputs: SignalInputs, now: Date | string): SignalCard {
+  const nowDate = typeof now === 'string' ? new Date(now) : now;
+  const generatedAt = Number.isFinite(nowDate.getTime()) ? nowDate.toISOString() : new Date(0).toISOString();
+  const today = generatedAt.slice(0, 10);
+  const factors: Factor[] = [
+    flowsFactor(inputs.fundHistory, today),
+    ratesFactor(inputs, today),
+    relativeFactor(inputs, today),
+    drawdownFactor(inputs.iwm, today),
+    yieldsFactor(inputs, today),
+    reconFactor(inputs.calendars, today),
+  ];
+  const count = (s: FactorState) => factors.filter((f) => f.state === s).length;
+  const favourCount = count('favours');
+  const againstCount = count('against');
+  const neutral = count('neutral');
+  const unknown = count('unknown');
+  const summary =
+    `${favourCount} of ${factors.length} factors have historically favoured small caps, ` +
+    `${againstCount} ${againstCount === 1 ? 'has' : 'have'} not, ${neutral} ${neutral === 1 ? 'is' : 'are'} neutral` +
+    (unknown > 0 ? `, ${unknown} cannot be read (data unavailable)` : '') +
+    '.';
+  return { generatedAt, factors, favourCount, againstCount, summary, disclaimer: DISCLAIMER };
+}
+
+/** The hover-card strip: one short item per factor, with the date and source of its figure. */
+export function buildStrip(card: SignalCard): SmallCapStrip {
+  return {
+    items: card.factors.map((f) => {
+      const p = f.provenance[0];
+      return {
+        id: f.id,
+        label: STRIP_LABELS[f.id],
+        value: f.headline,
+        state: f.state,
+        asOf: p?.asOf ?? '',
+        source: p?.label ?? '',
+      };
+    }),
+  };
+}

@@ -1,0 +1,65 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { describeShared, realPath } from '../../test/shared-fixtures';
+import { parseTargetRange } from '../../scripts/signals';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const tsx = resolve(root, 'node_modules/.bin/tsx');
+const script = resolve(root, 'scripts/signals.ts');
+const MEETINGS =
+  '2023-03-22,2023-05-03,2023-06-14,2023-07-26,2023-09-20,2023-11-01,2023-12-13,2024-01-31,2024-03-20';
+
+describeShared('scripts/signals.ts fedwatch', () => {
+  it('prints the 10 Mar 2023 table as JSON (CME: 0.0 / 57.4 / 41.0 / 1.6 for May 3)', () => {
+    const out = execFileSync(
+      tsx,
+      [
+        script,
+        'fedwatch',
+        '--futures',
+        realPath('zq_contracts_daily_2023-02-01_to_2023-04-14.csv'),
+        '--watch-date',
+        '2023-03-10',
+        '--target-range',
+        '4.50-4.75',
+        '--meetings',
+        MEETINGS,
+        '--json',
+      ],
+      { encoding: 'utf8', cwd: root },
+    );
+    const json = JSON.parse(out) as {
+      watchDate: string;
+      targetRange: string;
+      meetings: Array<{ date: string; probabilities: Record<string, number> }>;
+    };
+    expect(json.watchDate).toBe('2023-03-10');
+    expect(json.targetRange).toBe('450-475');
+    expect(json.meetings.map((m) => m.date)).toEqual(MEETINGS.split(','));
+    expect(json.meetings[1]?.probabilities).toMatchObject({
+      '475-500': 0,
+      '500-525': 57.4,
+      '525-550': 41,
+      '550-575': 1.6,
+    });
+  }, 60_000);
+
+  it('usage errors exit with 2', () => {
+    const r = spawnSync(tsx, [script, 'fedwatch', '--watch-date', '2023-03-10'], {
+      encoding: 'utf8',
+      cwd: root,
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--futures is required/);
+  }, 60_000);
+});
+
+describe('parseTargetRange', () => {
+  it('percent or basis points', () => {
+    expect(parseTargetRange('4.50-4.75')).toEqual({ lower: 4.5, upper: 4.75 });
+    expect(parseTargetRange('450-475')).toEqual({ lower: 4.5, upper: 4.75 });
+    expect(() => parseTargetRange('abc')).toThrow();
+  });
+});
