@@ -84,7 +84,10 @@ export function SymbolCombobox({ suggest, onAdd, disabled }: Props) {
       return;
     }
     if (r.action === 'submit') {
-      void add(query);
+      // A company name ("Hancock Whitney") is not a symbol: Enter takes the best suggestion.
+      const typed = query.trim();
+      const symbolLike = /^\$?[A-Za-z][A-Za-z0-9.\-/]{0,9}$/.test(typed);
+      void add(!symbolLike && options[0] ? options[0].symbol : typed);
       return;
     }
     setActive(r.active);

@@ -273,10 +273,14 @@ export function startLens(ctx: ContentScriptContext, universe: Universe, setting
 
   function passDone(): void {
     if (stopped) return;
+    let t = performance.now();
     scanner.finishPass();
+    console.log('DBG finish', Math.round(performance.now() - t));
     live = scanner.index;
     rescanning = false;
+    t = performance.now();
     highlighter.publish(live.all());
+    console.log('DBG publish', Math.round(performance.now() - t));
     if (shown && !shown.node.isConnected) card.close(false);
     if (focused && !focused.node.isConnected) setFocus(null);
     reportSoon.call();
