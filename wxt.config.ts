@@ -13,7 +13,7 @@ export default defineConfig({
     name: 'Small-Cap Lens',
     description:
       'Russell 2000 membership, IWM fund flows, Fed rate-cut odds and small-cap context on the finance news you read.',
-    permissions: ['storage', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: ['storage', 'alarms', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: [...DATA_SOURCE_HOST_PERMISSIONS],
     optional_host_permissions: ['*://*/*'],
     action: { default_title: 'Small-Cap Lens' },

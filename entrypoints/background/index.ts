@@ -3,6 +3,7 @@ import { classifySender, createTabRateLimiter, dispatch } from '../../lib/messag
 import { createHandlers } from '../../lib/engine/handlers';
 import { TabTickers } from '../../lib/engine/tab-tickers';
 import { REFRESH_ALARM, scheduleRefresh } from '../../lib/engine/schedule';
+import { syncExtraSites } from '../../lib/engine/extra-sites';
 
 /**
  * Thin on purpose: main() is synchronous and registers every listener before any await, so a
@@ -25,8 +26,14 @@ export default defineBackground(() => {
     if (alarm.name === REFRESH_ALARM) void handlers.refresh({}, { kind: 'extension-page', tabId: null });
   });
 
-  browser.runtime.onInstalled.addListener(() => void scheduleRefresh());
+  browser.runtime.onInstalled.addListener(() => {
+    void scheduleRefresh();
+    void syncExtraSites().catch(() => {});
+  });
   browser.runtime.onStartup.addListener(() => void scheduleRefresh());
+  // A site the user adds (or a permission they revoke) changes where the content script runs.
+  browser.permissions.onAdded.addListener(() => void syncExtraSites().catch(() => {}));
+  browser.permissions.onRemoved.addListener(() => void syncExtraSites().catch(() => {}));
   // No fetch at worker start: a revived worker must not hammer the sources. Data is fetched
   // by the alarm, or when a UI asks for it and the cache is older than the cadence.
 });

@@ -54,13 +54,9 @@ export default defineContentScript({
       if (ctx.isInvalid || isPausedHost(location.hostname, settings.pausedSites)) return;
       if (!universe) {
         // One ~0.5 MB message per page; without it there is nothing to detect with.
-        let t = performance.now();
         const data = await send('getUniverse', {});
-        console.log('DBG getUniverse await', Math.round(performance.now() - t));
         if (ctx.isInvalid) return;
-        t = performance.now();
         universe = loadUniverse(data);
-        console.log('DBG loadUniverse', Math.round(performance.now() - t));
       }
       stop?.(); // a settings change may have raced the universe load
       stop = startLens(ctx, universe, settings);

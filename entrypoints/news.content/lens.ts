@@ -136,6 +136,8 @@ export function startLens(ctx: ContentScriptContext, universe: Universe, setting
   /** The index hover and keyboard use: the last completed pass (a rescan swaps it in at the end). */
   let live: MentionIndex<Text> = scanner.index;
   let rescanning = false;
+  /** Scanning work ran since the last pass end (drawing alone must not end another pass). */
+  let scanned = false;
 
   const runner = new SliceRunner(
     {
@@ -191,6 +193,7 @@ export function startLens(ctx: ContentScriptContext, universe: Universe, setting
       observe(r);
       if (!walkedRoots.has(r)) {
         walkedRoots.add(r);
+        scanned = true;
         runner.enqueue(scanner.walk(r));
       }
       return;
@@ -219,6 +222,7 @@ export function startLens(ctx: ContentScriptContext, universe: Universe, setting
     if (!doc || !doc.body || walkedRoots.has(doc)) return;
     walkedRoots.add(doc);
     observe(doc);
+    scanned = true;
     if (!frameDocs.has(doc)) {
       frameDocs.add(doc);
       listenPointer(doc);
@@ -233,6 +237,7 @@ export function startLens(ctx: ContentScriptContext, universe: Universe, setting
   let drainQueued = false;
   function queueRoot(n: Node): void {
     queued.add(n);
+    scanned = true;
     if (drainQueued) return;
     drainQueued = true;
     runner.enqueue(drain);
@@ -261,6 +266,7 @@ export function startLens(ctx: ContentScriptContext, universe: Universe, setting
     walkedRoots = new WeakSet();
     scanner.reset(detectOpts);
     rescanning = true;
+    scanned = true;
     walkedRoots.add(document);
     runner.enqueue(scanner.walk(document));
   }
@@ -272,15 +278,13 @@ export function startLens(ctx: ContentScriptContext, universe: Universe, setting
   });
 
   function passDone(): void {
-    if (stopped) return;
-    let t = performance.now();
+    if (stopped || !scanned) return;
+    scanned = false;
     scanner.finishPass();
-    console.log('DBG finish', Math.round(performance.now() - t));
     live = scanner.index;
     rescanning = false;
-    t = performance.now();
-    highlighter.publish(live.all());
-    console.log('DBG publish', Math.round(performance.now() - t));
+    // Drawn in slices too; a pass that ends while drawing just queues the next drawing.
+    runner.enqueue(highlighter.publish(live.all().slice()));
     if (shown && !shown.node.isConnected) card.close(false);
     if (focused && !focused.node.isConnected) setFocus(null);
     reportSoon.call();

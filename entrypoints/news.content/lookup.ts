@@ -35,8 +35,10 @@ export function findInSorted<T extends { start: number; end: number }>(
 
 export class MentionIndex<N extends object> {
   private readonly byNode = new Map<N, Array<Hit<N>>>();
-  /** Scan order (document order for a full scan; later additions at the end). */
+  /** Scan order (document order for a full scan; later additions at the end). May hold hits of
+   * deleted nodes until compacted: deleting is O(1), so rescanning nodes one by one stays linear. */
   private order: Array<Hit<N>> = [];
+  private stale = 0;
   private total = 0;
 
   constructor(readonly cap = 5000) {}
@@ -60,8 +62,9 @@ export class MentionIndex<N extends object> {
       .slice(0, room);
     if (kept.length === 0) return 0;
     this.byNode.set(node, kept);
-    this.order.push(...kept);
+    for (const h of kept) this.order.push(h);
     this.total += kept.length;
+    this.compact();
     return kept.length;
   }
 
@@ -70,8 +73,14 @@ export class MentionIndex<N extends object> {
     if (!old) return;
     this.byNode.delete(node);
     this.total -= old.length;
-    const gone = new Set(old);
-    this.order = this.order.filter((h) => !gone.has(h));
+    this.stale += old.length;
+  }
+
+  /** Drops hits of deleted nodes from the order (when they are over half of it, or on read). */
+  private compact(force = false): void {
+    if (this.stale === 0 || (!force && this.stale * 2 < this.order.length)) return;
+    this.order = this.order.filter((h) => this.byNode.get(h.node)?.includes(h));
+    this.stale = 0;
   }
 
   /** Drops nodes for which `keep` is false (e.g. removed from the page). */
@@ -83,7 +92,10 @@ export class MentionIndex<N extends object> {
       this.total -= hits.length;
       changed = true;
     }
-    if (changed) this.order = this.order.filter((h) => this.byNode.has(h.node));
+    if (changed) {
+      this.order = this.order.filter((h) => this.byNode.get(h.node)?.includes(h));
+      this.stale = 0;
+    }
   }
 
   at(node: N, offset: number): Hit<N> | null {
@@ -100,11 +112,13 @@ export class MentionIndex<N extends object> {
   }
 
   all(): ReadonlyArray<Hit<N>> {
+    this.compact(true);
     return this.order;
   }
 
   /** The next (or previous) hit after `current` in scan order, wrapping around. */
   step(current: Hit<N> | null, dir: 1 | -1 = 1): Hit<N> | null {
+    this.compact(true);
     const n = this.order.length;
     if (n === 0) return null;
     const i = current ? this.order.indexOf(current) : -1;
@@ -114,6 +128,7 @@ export class MentionIndex<N extends object> {
 
   /** Mentions per symbol, in order of first appearance. */
   counts(): Map<string, number> {
+    this.compact(true);
     const out = new Map<string, number>();
     for (const h of this.order) out.set(h.symbol, (out.get(h.symbol) ?? 0) + 1);
     return out;
@@ -123,5 +138,6 @@ export class MentionIndex<N extends object> {
     this.byNode.clear();
     this.order = [];
     this.total = 0;
+    this.stale = 0;
   }
 }

@@ -71,7 +71,6 @@ export class SliceRunner {
       if (!more) this.queue.shift();
       if (this.host.now() - start >= this.budgetMs) break;
     }
-    if (this.host.now() - start > 15) console.log('DBG slice', Math.round(this.host.now() - start));
     if (this.queue.length > 0) this.kick();
     else this.onIdle?.();
   }

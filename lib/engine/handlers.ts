@@ -18,6 +18,7 @@ import type { IndexMembership } from '../model';
 import { Engine } from './engine';
 import type { TabTickers } from './tab-tickers';
 import { scheduleRefresh } from './schedule';
+import { syncExtraSites } from './extra-sites';
 
 export interface HandlerDeps {
   tabTickers: TabTickers;
@@ -100,6 +101,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const before = await getSettings();
       const next = await updateSettings(patch);
       if (next.refreshMinutes !== before.refreshMinutes) await scheduleRefresh();
+      if (next.extraSites.join() !== before.extraSites.join()) await syncExtraSites().catch(() => {});
       engine.clearMemory();
       return next;
     },

@@ -31,7 +31,6 @@ test('a 50,000-node page is scanned without long tasks and the card still opens'
       for (const e of l.getEntries()) w.__long.push(Math.round(e.duration));
     }).observe({ type: 'longtask', buffered: true });
   });
-  page.on('console', (m) => m.text().startsWith('DBG') && console.log(m.text()));
   await page.goto(URL);
   const nodes = await page.evaluate(() => {
     const w = document.createTreeWalker(document.body);
