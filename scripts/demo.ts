@@ -8,6 +8,7 @@
  * `--headed` opens a window for a person instead. `--live` lets the sources answer for real.
  */
 import { execSync } from 'node:child_process';
+import type { Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { extensionIdOf, launchWithExtension } from '../test/e2e/launch';
@@ -54,16 +55,17 @@ async function main(): Promise<void> {
       shots.push(path);
     };
 
-    // Open the hover card on the first Russell 2000 ticker, as a person would by hovering it.
-    const target = await page.evaluate(() => {
-      const w = window as unknown as { __smallCapLensDemo?: { firstTickerRect(): DOMRect | null } };
-      const r = w.__smallCapLensDemo?.firstTickerRect();
-      return r ? { x: r.x + r.width / 2, y: r.y + r.height / 2 } : null;
-    });
+    // Hover a Russell 2000 ticker as a person would. The underlines live in the page's
+    // highlight registry (shared by every world), which is how we find one without any hook.
+    const target = await waitForTicker(page, 'HWC');
     if (target) {
       await page.mouse.move(target.x, target.y);
-      await page.waitForTimeout(900);
-    }
+      await page
+        .getByTestId('scl-card')
+        .waitFor({ state: 'visible', timeout: 8000 })
+        .catch(() => console.warn('The hover card did not open within 8 s.'));
+      await page.waitForTimeout(600);
+    } else console.warn('No underlined ticker found on the demo page.');
     await shot(page, 'page-with-hover-card.png');
 
     const popup = await context.newPage();
@@ -72,6 +74,16 @@ async function main(): Promise<void> {
     await popup.waitForTimeout(1500);
     await shot(popup, 'popup.png', { fullPage: true });
 
+    // A few pins, as a user would make them from the card or popup, so the watchlist has rows.
+    for (const symbol of ['HWC', 'FN', 'IONQ', 'CRDO']) {
+      await popup.evaluate(
+        (sym) =>
+          (
+            globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+          ).chrome.runtime.sendMessage({ scl: 1, type: 'pin', payload: { symbol: sym } }),
+        symbol,
+      );
+    }
     const panel = await context.newPage();
     await panel.setViewportSize({ width: 420, height: 800 });
     await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
@@ -84,6 +96,36 @@ async function main(): Promise<void> {
     await context.close();
     await server.close();
   }
+}
+
+/** Screen position of an underlined ticker (the first one, or `symbol` when found). */
+async function waitForTicker(page: Page, symbol: string): Promise<{ x: number; y: number } | null> {
+  for (let i = 0; i < 60; i++) {
+    const found = await page.evaluate((sym) => {
+      let first: Range | null = null;
+      for (const name of ['scl-r2000', 'scl-ticker']) {
+        const h = CSS.highlights.get(name);
+        if (!h) continue;
+        for (const r of h as unknown as Iterable<AbstractRange>) {
+          const range = document.createRange();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          first ??= range;
+          if (range.toString().replace(/^\$/, '') === sym) {
+            first = range;
+            break;
+          }
+        }
+      }
+      if (!first) return null;
+      first.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      const b = first.getClientRects()[0];
+      return b ? { x: b.left + b.width / 2, y: b.top + b.height / 2 } : null;
+    }, symbol);
+    if (found) return found;
+    await page.waitForTimeout(250);
+  }
+  return null;
 }
 
 main().catch((e: unknown) => {

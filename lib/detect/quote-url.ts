@@ -32,7 +32,13 @@ const SYM = /^[A-Z][A-Z0-9]{0,5}(?:[.\-/][A-Z]{1,2})?$/;
 
 function sym(raw: string | null | undefined): string | null {
   if (!raw) return null;
-  const s = decodeURIComponent(raw).trim().toUpperCase();
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(raw);
+  } catch {
+    return null; // malformed %-escape in a (possibly hostile) page's link: not a quote URL
+  }
+  const s = decoded.trim().toUpperCase();
   return SYM.test(s) ? canonicalSymbol(s) : null;
 }
 

@@ -116,8 +116,9 @@ export class Engine {
         await recordAttempt(id, { ok: false, error: r.error });
         return;
       }
+      let kept: string[];
       try {
-        await storeFetched(id, r.value);
+        kept = await storeFetched(id, r.value);
       } catch (e) {
         const quota = e instanceof DOMException && e.name === 'QuotaExceededError';
         await recordAttempt(id, {
@@ -137,7 +138,7 @@ export class Engine {
           .map((d) => (d as Dataset<unknown>).provenance.asOf)
           .sort()
           .at(-1) ?? null;
-      await recordAttempt(id, { ok: true, asOf, warnings: r.value.warnings });
+      await recordAttempt(id, { ok: true, asOf, warnings: [...r.value.warnings, ...kept] });
     } finally {
       clearTimeout(timer);
     }

@@ -76,9 +76,18 @@ export const FETCHERS: Record<SourceId, SourceFetcher> = {
       else out.warnings.push(`${sym}: ${r.error.message}`);
     });
     if (Object.keys(out.datasets).length === 0) {
+      // Keep the servers' Retry-After, so the engine does not hammer a 429 (even when forced).
+      const retry = results.flatMap((r) =>
+        !r.ok && r.error.retryAfterSec !== undefined ? [r.error.retryAfterSec] : [],
+      );
       return {
         ok: false,
-        error: { kind: 'unavailable', message: out.warnings.join('; '), source: 'prices' },
+        error: {
+          kind: 'unavailable',
+          message: out.warnings.join('; '),
+          source: 'prices',
+          ...(retry.length > 0 ? { retryAfterSec: Math.min(...retry) } : {}),
+        },
       };
     }
     return { ok: true, value: out };

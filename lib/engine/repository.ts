@@ -81,9 +81,20 @@ export async function loadData(): Promise<LoadedData> {
   return { data: out as unknown as LensData, fromBundle, storageError };
 }
 
-/** Stores one source's fetched datasets (and grows the fund history) in one transaction. */
-export async function storeFetched(sourceId: SourceId, result: SourceFetchResult): Promise<void> {
+/**
+ * Stores one source's fetched datasets (and grows the fund history) in one transaction. A dataset
+ * older than the one stored is not written (a body cut short at a line break parses as a shorter,
+ * older file: storing it would drop the newest data); the returned warnings say which were kept.
+ */
+export async function storeFetched(sourceId: SourceId, result: SourceFetchResult): Promise<string[]> {
   const db = await openLensDB();
+  const kept: string[] = [];
+  const storedAsOf = new Map<string, string>();
+  for (const key of Object.keys(result.datasets)) {
+    if (key === 'fundHistory') continue;
+    const prev = await db.get('records', `ds:${key}`);
+    if (prev?.asOf) storedAsOf.set(key, prev.asOf.slice(0, 10));
+  }
   // Read what the merge needs before the write transaction (no awaits on other work inside it).
   let fundMerge: FundHistoryRow[] | null = null;
   const fetchedFund = result.datasets.fundHistory as Dataset<FundHistoryRow[]> | undefined;
@@ -104,6 +115,13 @@ export async function storeFetched(sourceId: SourceId, result: SourceFetchResult
   const tx = db.transaction('records', 'readwrite');
   for (const [key, ds] of Object.entries(result.datasets) as Array<[DatasetKey, Dataset<unknown>]>) {
     if (key === 'fundHistory') continue;
+    const prevAsOf = storedAsOf.get(key);
+    if (prevAsOf && ds.provenance.asOf.slice(0, 10) < prevAsOf) {
+      kept.push(
+        `${key}: got data as of ${ds.provenance.asOf.slice(0, 10)}, older than the stored ${prevAsOf}; kept the stored data`,
+      );
+      continue;
+    }
     void tx.store.put({
       id: `ds:${key}`,
       source: sourceId,
@@ -130,6 +148,7 @@ export async function storeFetched(sourceId: SourceId, result: SourceFetchResult
     } as SourceRecord);
   }
   await tx.done;
+  return kept;
 }
 
 /** How old a dataset may get before it is called stale (calendar days). */

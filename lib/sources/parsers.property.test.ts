@@ -5,8 +5,10 @@
  * past the module boundary. Each answer is `ok` or a typed SourceError (lib/result.ts).
  * The per-parser example tests next to this file check the values; these check the contract.
  */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, describe, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { describeShared, hasShared, readReal } from '../../test/shared-fixtures';
 import {
   anyText,
@@ -35,11 +37,41 @@ import { parseYahooChart } from './yahoo-chart';
 
 const AS_OF = '2026-09-15T12:00:00.000Z';
 
+/** The gadicc recordings wrap the wire body in {request, response: {bodyJson}} (as yahoo-chart.test.ts). */
+function recordedBody(raw: string): string {
+  return JSON.stringify((JSON.parse(raw) as { response: { bodyJson: unknown } }).response.bodyJson);
+}
+
+/**
+ * The real GC=F envelope with a ZQ symbol and a real ZQ close (94.715, ZQK23 on 2023-03-09, from
+ * zq_contracts_daily) put in, as fed-futures.test.ts does: no real Yahoo ZQ body is recorded.
+ */
+function zqBody(raw: string, symbol: string): string {
+  const body = JSON.parse(recordedBody(raw)) as {
+    chart: { result: Array<{ meta: Record<string, unknown>; indicators: { quote: Array<Record<string, unknown>> } }> };
+  };
+  const r = body.chart.result[0]!;
+  Object.assign(r.meta, { symbol, regularMarketPrice: 94.715, chartPreviousClose: 94.7, shortName: 'Fed Funds May 23' });
+  r.indicators.quote[0] = { open: [94.7], high: [94.72], low: [94.7], close: [94.715], volume: [1000] };
+  return JSON.stringify(body);
+}
+
 interface ParserCase {
   name: string;
   parse: (text: string) => Result<unknown>;
   /** Real recorded files this parser reads; `json` = also mutate values inside the document. */
-  fixtures: Array<{ file: string; json?: boolean; big?: boolean }>;
+  fixtures: Array<{
+    file: string;
+    json?: boolean;
+    /** Large file: mutate an excerpt (line files) or the first records (JSON). */
+    big?: boolean;
+    /** How the tests next to the parser turn the recorded file into a wire body. */
+    load?: (raw: string) => string;
+    /** Fewer runs for a whole large file (each parse costs ~20 ms). */
+    runs?: number;
+    /** The unmutated file is a typed refusal by design (e.g. another Kalshi series). */
+    refused?: boolean;
+  }>;
 }
 
 export const PARSERS: ParserCase[] = [
@@ -47,9 +79,10 @@ export const PARSERS: ParserCase[] = [
     name: 'parseIsharesHoldings',
     parse: (t) => parseIsharesHoldings(t),
     fixtures: [
-      { file: 'IWM_holdings_2026-05-05.csv', big: true },
-      { file: 'IWB_holdings_2026-07-17.csv', big: true },
-      { file: 'ishares_IVV_holdings_2025-11-18.csv', big: true },
+      // Whole files: an excerpt fails the "weights sum to ~100 %" check before the rows matter.
+      { file: 'IWM_holdings_2026-05-05.csv', runs: 80 },
+      { file: 'IWB_holdings_2026-07-17.csv', runs: 120 },
+      { file: 'ishares_IVV_holdings_2025-11-18.csv' },
     ],
   },
   {
@@ -67,8 +100,8 @@ export const PARSERS: ParserCase[] = [
     parse: (t) => parseYahooChart(t),
     fixtures: [
       { file: 'yahoo_chart_SPY_5d_2026-02-20.json', json: true },
-      { file: 'yahoo_chart_recorded_AAPL-2020-08-31-to-2020-11-07.json', json: true },
-      { file: 'yahoo_chart_recorded_QQQ-2020-01-01-to-2020-01-03.json', json: true },
+      { file: 'yahoo_chart_recorded_AAPL-2020-08-31-to-2020-11-07.json', json: true, load: recordedBody },
+      { file: 'yahoo_chart_recorded_QQQ-2020-01-01-to-2020-01-03.json', json: true, load: recordedBody },
     ],
   },
   {
@@ -104,20 +137,33 @@ export const PARSERS: ParserCase[] = [
   },
   {
     name: 'parseYahooFuturesChart (dated contract)',
-    parse: (t) => parseYahooFuturesChart(t.replace(/"GC=F"/g, '"ZQK23.CBT"'), 'ZQK23'),
-    fixtures: [{ file: 'yahoo_chart_recorded_GC_F-2020-01-01-to-2020-01-03.json', json: true }],
+    parse: (t) => parseYahooFuturesChart(t, 'ZQK23'),
+    fixtures: [
+      {
+        file: 'yahoo_chart_recorded_GC_F-2020-01-01-to-2020-01-03.json',
+        json: true,
+        load: (raw) => zqBody(raw, 'ZQK23.CBT'),
+      },
+    ],
   },
   {
     name: 'parseYahooFuturesChart (front month)',
     parse: (t) => parseYahooFuturesChart(t, 'ZQ=F'),
-    fixtures: [{ file: 'yahoo_chart_recorded_GC_F-2020-01-01-to-2020-01-03.json', json: true }],
+    fixtures: [
+      {
+        file: 'yahoo_chart_recorded_GC_F-2020-01-01-to-2020-01-03.json',
+        json: true,
+        load: (raw) => zqBody(raw, 'ZQ=F'),
+      },
+    ],
   },
   {
     name: 'parseKalshiEvents',
     parse: (t) => parseKalshiEvents(t, { asOf: AS_OF }),
     fixtures: [
       { file: 'kalshi_event_KXFEDDECISION-25OCT.as_pasted.json', json: true },
-      { file: 'kalshi_event_KXFEDFUNDSYEAR-37JAN01_2026-09-15.trimmed.json', json: true },
+      // Another series: refused as 'empty' by design; mutations must not make it throw either.
+      { file: 'kalshi_event_KXFEDFUNDSYEAR-37JAN01_2026-09-15.trimmed.json', json: true, refused: true },
     ],
   },
   {
@@ -140,7 +186,15 @@ export const PARSERS: ParserCase[] = [
   {
     name: 'parseCalendars',
     parse: (t) => parseCalendars(t),
-    fixtures: [{ file: 'calendars_fomc_russell_2025_2027.json', json: true }],
+    // The shared file is a transcription in another layout; lib/data/calendars.json is the wire
+    // format parseCalendars reads (transcribed from it), so mutate that.
+    fixtures: [
+      {
+        file: 'calendars_fomc_russell_2025_2027.json',
+        json: true,
+        load: () => readFileSync(resolve(__dirname, '../data/calendars.json'), 'utf8'),
+      },
+    ],
   },
   {
     name: 'parseNasdaqListed',
@@ -197,16 +251,16 @@ describeShared('every parser: mutated real recorded files never throw', () => {
   if (!hasShared) return;
   for (const p of PARSERS) {
     for (const f of p.fixtures) {
-      const full = readReal(f.file);
+      const full = f.load ? f.load(readReal(f.file)) : readReal(f.file);
       const base = f.big ? (f.json ? jsonExcerpt(full) : excerpt(full)) : full;
       it(`${p.name} ← ${f.file} (lines and bytes mutated)`, () => {
-        // The unmutated excerpt parses the same way as the real file would (sanity of the harness).
-        expectResult(() => p.parse(base));
+        // Mutations start from a body the parser accepts (else they would test one early exit).
+        expect(expectResult(() => p.parse(base)).ok).toBe(!f.refused);
         fc.assert(
           fc.property(mutated(base), (s) => {
             expectResult(() => p.parse(s));
           }),
-          { numRuns: RUNS },
+          { numRuns: f.runs ?? RUNS },
         );
       });
       if (f.json) {
@@ -215,7 +269,7 @@ describeShared('every parser: mutated real recorded files never throw', () => {
             fc.property(jsonMutated(base), (s) => {
               expectResult(() => p.parse(s));
             }),
-            { numRuns: RUNS },
+            { numRuns: f.runs ?? RUNS },
           );
         });
       }

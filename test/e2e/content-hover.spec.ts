@@ -65,6 +65,41 @@ test.describe('A reader on a finance news page', () => {
     expect(await page.evaluate(() => Object.keys(document.documentElement.dataset))).toEqual([]);
   });
 
+  test("reports the page's tickers for the popup, with Russell 2000 flags", async ({
+    context,
+    extensionId,
+  }) => {
+    const page = await context.newPage();
+    await page.goto(DEMO_URL);
+    await tickerPoint(page, 'HWC');
+    const ext = await context.newPage();
+    await ext.goto(`chrome-extension://${extensionId}/popup.html`);
+    const tickers = async () =>
+      ext.evaluate(async () => {
+        const { chrome } = globalThis as unknown as {
+          chrome: {
+            tabs: { query(q: object): Promise<Array<{ id?: number }>> };
+            runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; data?: unknown }> };
+          };
+        };
+        // No "tabs" permission, so tab URLs are hidden: ask for every tab's list.
+        for (const tab of await chrome.tabs.query({})) {
+          const r = await chrome.runtime.sendMessage({
+            scl: 1,
+            type: 'getTabTickers',
+            payload: { tabId: tab.id },
+          });
+          const list = (r.ok ? r.data : []) as Array<{ symbol: string; count: number; russell2000: boolean }>;
+          if (list.length > 0) return list;
+        }
+        return [];
+      });
+    await expect.poll(async () => (await tickers()).length, { timeout: 15_000 }).toBeGreaterThan(3);
+    const list = await tickers();
+    expect(list.find((t) => t.symbol === 'HWC')).toMatchObject({ russell2000: true });
+    expect(list.find((t) => t.symbol === 'CRDO')?.count).toBeGreaterThanOrEqual(2);
+  });
+
   // HWC: a Russell 2000 member in both the recorded IWM holdings and the bundled universe.
   // (CRDO and BE are in the newer recorded IWB file too, so the background reports Russell 1000.)
   test('hovers HWC and sees its Russell 2000 membership with weight; Esc closes', async ({ context }) => {

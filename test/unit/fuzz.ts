@@ -20,7 +20,7 @@ export const ERROR_KINDS: readonly SourceErrorKind[] = [
 ];
 
 /** Runs per property. 2-core CI: keep the whole fuzz layer within a few seconds per file. */
-export const RUNS = Number(process.env.SCL_FUZZ_RUNS ?? 250);
+export const RUNS = Number(process.env.SCL_FUZZ_RUNS ?? 200);
 
 /** Every input a property feeds to a module under test is counted here (SECURITY.md table). */
 export const tally = { inputs: 0 };

@@ -1,0 +1,808 @@
+/**
+ * `npm run bench` — performance benchmarks in real headless Chromium (see docs/benchmarks.md).
+ *
+ *   tsx scripts/bench.ts [--json] [--runs N] [--only scan,mutation,hover,popup,size,data,memory]
+ *                        [--no-build] [--out DIR]
+ *
+ * Builds its own copy of the extension (SCL_OUT_DIR=/tmp/bench-out, so a parallel `wxt build`
+ * into .output is never clobbered) unless --no-build. Every figure is the median of N runs
+ * (default 5, after one discarded warm-up where noted) with min and max; budgets print PASS/FAIL.
+ */
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { findBrowser } from './find-browser';
+import { bundleHarness } from './bench/bundle';
+import { burstParagraphs, generatedPage, REAL_ARTICLE, REAL_DIR, realArticle } from './bench/pages';
+import { hoverProbe, loadProbe, popupProbe, type HoverProbe, type LoadProbe, type PopupProbe } from './bench/probes';
+import { contentShare, entrySizes, kb } from './bench/size';
+import { stat, round, type Stat } from './bench/stats';
+import { BUDGETS } from './check-size';
+import { extensionIdOf, launchWithExtension } from '../test/e2e/launch';
+import { servePageAt, startPageServer, type PageServer } from '../test/e2e/page-server';
+import { guardEgress, routeSources, type SourceRouter } from '../test/e2e/sources';
+import type { RunResult, SlicedResult } from './bench/harness/scan-harness';
+
+// ------------------------------------------------------------------------------------ options
+
+const argv = process.argv.slice(2);
+const flag = (name: string) => argv.includes(name);
+const option = (name: string): string | undefined => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const JSON_OUT = flag('--json');
+const RUNS = Math.max(5, Number(option('--runs') ?? 5));
+const WARM_HOVERS = Math.max(20, RUNS * 4);
+const SECTIONS = ['scan', 'mutation', 'hover', 'popup', 'size', 'data', 'memory'] as const;
+type Section = (typeof SECTIONS)[number];
+const only = new Set((option('--only') ?? SECTIONS.join(',')).split(',') as Section[]);
+const OUT = resolve(option('--out') ?? '/tmp/bench-out');
+const EXT_DIR = join(OUT, 'chrome-mv3');
+
+const DEMO_URL = 'https://www.globenewswire.com/news-release/2026/11/25/small-cap-lens-demo.html';
+const BENCH_URL = (name: string) =>
+  `https://www.globenewswire.com/news-release/2026/11/25/small-cap-lens-bench-${name}.html`;
+
+const log = (...a: unknown[]) => {
+  if (!JSON_OUT) console.error(...a);
+  else process.stderr.write(a.join(' ') + '\n');
+};
+
+// ------------------------------------------------------------------------------------ results
+
+interface Row {
+  section: Section;
+  metric: string;
+  unit: string;
+  stat: Stat;
+  /** Which statistic the budget applies to. */
+  budgetOn?: 'median' | 'p95' | 'max';
+  budget?: number;
+  pass?: boolean;
+  note?: string;
+}
+
+const rows: Row[] = [];
+const raw: Record<string, unknown> = {};
+
+function addRow(r: Omit<Row, 'pass'>): Row {
+  const row: Row = { ...r };
+  if (r.budget !== undefined) {
+    const v = r.stat[r.budgetOn ?? 'median'];
+    row.pass = v <= r.budget;
+  }
+  rows.push(row);
+  return row;
+}
+
+const single = (v: number): Stat => stat([v]);
+
+// ------------------------------------------------------------------------------------ browsers
+
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+
+/** Chromium without the extension, on a fresh on-disk profile (real IndexedDB). */
+async function launchPlain(): Promise<{ context: BrowserContext; dir: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'scl-bench-plain-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: await findBrowser({ install: false }),
+    headless: true,
+    args: ['--disable-gpu', '--disable-background-networking', '--no-first-run', ...(isRoot ? ['--no-sandbox'] : [])],
+    viewport: { width: 1280, height: 900 },
+  });
+  return { context, dir };
+}
+
+/** Chromium with the benchmark build; data sources answered from the recorded files. */
+async function launchExt(server: PageServer): Promise<{
+  context: BrowserContext;
+  dir: string;
+  router: SourceRouter;
+  extensionId: string;
+}> {
+  const { context, userDataDir } = await launchWithExtension({ extensionDir: EXT_DIR });
+  const router = await routeSources(context, 'ok');
+  await guardEgress(context, router, ['www.globenewswire.com']);
+  await servePageAt(context, server, DEMO_URL, 'demo-news.html');
+  const extensionId = await extensionIdOf(context);
+  return { context, dir: userDataDir, router, extensionId };
+}
+
+/** Serves generated HTML at a curated-site URL (so the production content script runs). */
+async function serveHtml(context: BrowserContext, url: string, html: string): Promise<void> {
+  await context.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+}
+
+async function closeAll(context: BrowserContext, dir: string): Promise<void> {
+  await context.close().catch(() => {});
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function underlineCount(page: Page): Promise<number> {
+  return page.evaluate(
+    () => (CSS.highlights.get('scl-r2000')?.size ?? 0) + (CSS.highlights.get('scl-ticker')?.size ?? 0),
+  );
+}
+
+/** Waits until the underline count is non-zero and has not changed for `quietMs`. */
+async function settleUnderlines(page: Page, quietMs = 1200, timeoutMs = 30_000): Promise<number> {
+  const start = Date.now();
+  let last = -1;
+  let since = Date.now();
+  while (Date.now() - start < timeoutMs) {
+    const n = await underlineCount(page);
+    if (n !== last) {
+      last = n;
+      since = Date.now();
+    } else if (n > 0 && Date.now() - since >= quietMs) return n;
+    await sleep(100);
+  }
+  throw new Error(`underlines did not settle in ${timeoutMs} ms (last count ${last})`);
+}
+
+// ------------------------------------------------------------------------------------ 1. scan
+
+interface BenchApi {
+  universeLoadMs: number;
+  counts(): { all: number; text: number; accepted: number; chars: number };
+  bare(): RunResult;
+  naive(): RunResult;
+  full(): RunResult & { finishMs: number };
+  sliced(): Promise<SlicedResult>;
+}
+
+async function benchScan(): Promise<void> {
+  const harness = await bundleHarness('scan-harness');
+  const { context, dir } = await launchPlain();
+  try {
+    const pages: Array<{ label: string; html: string }> = [
+      { label: `real article (${REAL_ARTICLE})`, html: realArticle() },
+      { label: 'generated 10k nodes', html: generatedPage(10_000).html },
+      { label: 'generated 100k nodes', html: generatedPage(100_000).html },
+    ];
+    for (const { label, html } of pages) {
+      const url = 'https://bench.invalid/page.html';
+      const page = await context.newPage();
+      // Only the document itself: every subresource of the recorded page is blocked.
+      await page.route('**/*', (route) =>
+        route.request().url() === url
+          ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
+          : route.abort('blockedbyclient'),
+      );
+      await page.goto(url, { waitUntil: 'load' });
+      await page.addScriptTag({ content: harness });
+      const counts = await page.evaluate(() => (window as unknown as { __bench: BenchApi }).__bench.counts());
+      const universeMs = await page.evaluate(() => (window as unknown as { __bench: BenchApi }).__bench.universeLoadMs);
+      log(`scan: ${label}: ${counts.all} nodes, ${counts.accepted} text nodes scanned, ${counts.chars} chars`);
+      const bare: number[] = [];
+      const naive: number[] = [];
+      const full: number[] = [];
+      const finish: number[] = [];
+      let hits = { naive: 0, full: 0 };
+      let fullCold = 0;
+      // One warm-up round (JIT), then RUNS measured rounds, variants interleaved.
+      for (let i = 0; i <= RUNS; i++) {
+        const r = await page.evaluate(() => {
+          const b = (window as unknown as { __bench: BenchApi }).__bench;
+          return { bare: b.bare(), naive: b.naive(), full: b.full() };
+        });
+        if (i === 0) {
+          fullCold = r.full.ms;
+          continue;
+        }
+        bare.push(r.bare.ms);
+        naive.push(r.naive.ms);
+        full.push(r.full.ms);
+        finish.push(r.full.finishMs);
+        hits = { naive: r.naive.hits, full: r.full.hits };
+      }
+      const sliced: SlicedResult[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        sliced.push(await page.evaluate(() => (window as unknown as { __bench: BenchApi }).__bench.sliced()));
+      }
+      await page.close();
+      const sb = stat(bare);
+      const sf = stat(full);
+      const ratio = stat(full.map((f, i) => f / bare[i]!));
+      raw[`scan:${label}`] = { counts, universeMs, bare, naive, full, finish, fullCold, hits, sliced };
+      const note = `${counts.all} nodes / ${counts.accepted} text nodes`;
+      addRow({ section: 'scan', metric: `${label}: bare TreeWalker (floor)`, unit: 'ms', stat: sb, note });
+      addRow({
+        section: 'scan',
+        metric: `${label}: naive regex+stoplist`,
+        unit: 'ms',
+        stat: stat(naive),
+        note: `${hits.naive} hits`,
+      });
+      addRow({
+        section: 'scan',
+        metric: `${label}: our full scan (sync)`,
+        unit: 'ms',
+        stat: sf,
+        note: `${hits.full} mentions; first (JIT-cold) run ${round(fullCold)} ms; finishPass median ${round(stat(finish).median, 2)} ms`,
+      });
+      addRow({
+        section: 'scan',
+        metric: `${label}: full ÷ bare`,
+        unit: '×',
+        stat: ratio,
+        budget: 1.5,
+        note: `naive ÷ bare ${round(stat(naive).median / sb.median, 1)}×`,
+      });
+      addRow({
+        section: 'scan',
+        metric: `${label}: sliced scan wall time (rIC, 5 ms slices)`,
+        unit: 'ms',
+        stat: stat(sliced.map((s) => s.ms)),
+        note: `${stat(sliced.map((s) => s.slices)).median} slices`,
+      });
+      addRow({
+        section: 'scan',
+        metric: `${label}: longest slice`,
+        unit: 'ms',
+        stat: stat(sliced.map((s) => s.maxSliceMs)),
+        budgetOn: 'max',
+        budget: 50,
+        note: `long tasks seen: ${sliced.flatMap((s) => s.longTasks.map((d) => round(d))).join(', ') || 'none'}`,
+      });
+      if (label.startsWith('generated 10k')) {
+        addRow({ section: 'scan', metric: 'loadUniverse (bundled universe.json, in page)', unit: 'ms', stat: single(universeMs) });
+      }
+    }
+  } finally {
+    await closeAll(context, dir);
+  }
+}
+
+// ------------------------------------------------------------------------------------ 2. mutation
+
+async function benchMutation(server: PageServer): Promise<void> {
+  const { context, dir } = await launchExt(server);
+  const paragraphs = burstParagraphs(1000);
+  try {
+    const detectMs: number[] = [];
+    const settleMs: number[] = [];
+    const longest: number[] = [];
+    const insertMs: number[] = [];
+    const incremental: number[] = [];
+    const found: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const page = await context.newPage();
+      await page.addInitScript(loadProbe);
+      await page.goto(DEMO_URL);
+      const base = await settleUnderlines(page, 800);
+      const ins = await page.evaluate((paras) => {
+        const host = document.querySelector('article') ?? document.body;
+        const t0 = performance.now();
+        // One paragraph at a time (an infinite-scroll feed), all in one task.
+        for (const s of paras) {
+          const p = document.createElement('p');
+          p.textContent = s;
+          host.append(p);
+        }
+        return { t0, t1: performance.now() };
+      }, paragraphs);
+      // The lens scans the new roots at once and re-scans the page 1.5 s after the burst.
+      const t0 = Date.now();
+      let lastN = -1;
+      let since = Date.now();
+      while (Date.now() - t0 < 20_000) {
+        const n = await underlineCount(page);
+        if (n !== lastN) {
+          lastN = n;
+          since = Date.now();
+        } else if (Date.now() - t0 > 3500 && Date.now() - since > 1500) break;
+        await sleep(100);
+      }
+      const probe = await page.evaluate(() => (window as unknown as { __probe: LoadProbe }).__probe);
+      const final = probe.count;
+      const firstAll = probe.timeline.find(([t, n]) => t >= ins.t0 && n >= final);
+      const firstAfter = probe.timeline.find(([t, n]) => t >= ins.t1 && n > base);
+      const last = probe.timeline[probe.timeline.length - 1]!;
+      detectMs.push(firstAll ? firstAll[0] - ins.t0 : NaN);
+      settleMs.push(last[0] - ins.t0);
+      insertMs.push(ins.t1 - ins.t0);
+      incremental.push(firstAfter ? firstAfter[1] - base : 0);
+      found.push(final - base);
+      const after = probe.long.filter((l) => l.start >= ins.t1 - 1);
+      longest.push(Math.max(0, ...after.map((l) => l.dur)));
+      raw[`mutation:${i}`] = { base, final, ins, timeline: probe.timeline.filter(([t]) => t >= ins.t0), long: after };
+      await page.close();
+    }
+    addRow({
+      section: 'mutation',
+      metric: '1,000 inserted paragraphs → all underlined',
+      unit: 'ms',
+      stat: stat(detectMs),
+      note: `${stat(found).median} new underlines; first publish had ${stat(incremental).median}; the insertion itself took ${round(stat(insertMs).median)} ms`,
+    });
+    addRow({ section: 'mutation', metric: 'insertion → last underline change (after the debounced rescan)', unit: 'ms', stat: stat(settleMs) });
+    addRow({
+      section: 'mutation',
+      metric: 'longest task after the insertion',
+      unit: 'ms',
+      stat: stat(longest),
+      budgetOn: 'max',
+      budget: 50,
+      note: 'long tasks only (≥ 50 ms); 0 = none',
+    });
+  } finally {
+    await closeAll(context, dir);
+  }
+}
+
+// ------------------------------------------------------------------------------------ 3. hover
+
+async function tickerPoint(page: Page, symbol: string): Promise<{ x: number; y: number }> {
+  for (let i = 0; i < 100; i++) {
+    const p = await page.evaluate((sym) => {
+      for (const name of ['scl-r2000', 'scl-ticker']) {
+        const h = CSS.highlights.get(name);
+        if (!h) continue;
+        for (const r of h as unknown as Iterable<AbstractRange>) {
+          const range = document.createRange();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          if (range.toString().replace(/^\$/, '') !== sym) continue;
+          range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+          const b = range.getClientRects()[0];
+          if (b) return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+        }
+      }
+      return null;
+    }, symbol);
+    if (p) return p;
+    await sleep(100);
+  }
+  throw new Error(`${symbol} never got underlined`);
+}
+
+interface HoverTiming {
+  dom: number;
+  paint: number;
+  filled: number;
+}
+
+/** One hover: arm the probe, move onto the ticker, wait for the card (and its data). */
+async function hoverOnce(page: Page, p: { x: number; y: number }, dwellMs: number): Promise<HoverTiming> {
+  await page.evaluate(() => {
+    const h = (window as unknown as { __hover: HoverProbe }).__hover;
+    Object.assign(h, { armed: true, dwellStart: 0, visibleAt: 0, paintAt: 0, filledAt: 0 });
+  });
+  await page.mouse.move(p.x, p.y);
+  let h: HoverProbe | null = null;
+  for (let i = 0; i < 100; i++) {
+    await sleep(50);
+    h = await page.evaluate(() => (window as unknown as { __hover: HoverProbe }).__hover);
+    if (h.paintAt && h.filledAt) break;
+  }
+  if (!h?.dwellStart || !h.visibleAt) throw new Error('the card did not open');
+  const end = h.dwellStart + dwellMs;
+  return { dom: h.visibleAt - end, paint: h.paintAt - end, filled: h.filledAt ? h.filledAt - end : NaN };
+}
+
+async function moveAway(page: Page): Promise<void> {
+  await page.mouse.move(2, 2);
+  // The card closes after a 300 ms grace period.
+  for (let i = 0; i < 40; i++) {
+    await sleep(50);
+    const open = await page.evaluate(
+      () => !!document.querySelector('small-cap-lens-card')?.shadowRoot?.querySelector('[data-testid="scl-card"]'),
+    );
+    if (!open) return;
+  }
+}
+
+async function benchHover(server: PageServer): Promise<void> {
+  const { context, dir, router } = await launchExt(server);
+  const DWELL = 300; // the default hoverDelayMs
+  try {
+    const cold: Record<'ok' | 'abort', HoverTiming[]> = { ok: [], abort: [] };
+    for (const mode of ['ok', 'abort'] as const) {
+      router.setMode(mode);
+      for (let i = 0; i < RUNS; i++) {
+        const page = await context.newPage();
+        await page.addInitScript(hoverProbe);
+        await page.goto(DEMO_URL);
+        const p = await tickerPoint(page, 'HWC');
+        await sleep(300);
+        cold[mode].push(await hoverOnce(page, p, DWELL));
+        await page.close();
+      }
+    }
+    router.setMode('ok');
+    const page = await context.newPage();
+    await page.addInitScript(hoverProbe);
+    await page.goto(DEMO_URL);
+    const points = [await tickerPoint(page, 'HWC'), await tickerPoint(page, 'CRDO')];
+    const warm: HoverTiming[] = [];
+    // One warm-up hover per ticker, then alternate between two tickers.
+    for (let i = 0; i < WARM_HOVERS + 2; i++) {
+      const p = points[i % 2]!;
+      await page.evaluate(() => {}); // keep the page responsive check cheap
+      const t = await hoverOnce(page, p, DWELL);
+      if (i >= 2) warm.push(t);
+      await moveAway(page);
+    }
+    await page.close();
+    raw['hover'] = { cold, warm };
+    addRow({
+      section: 'hover',
+      metric: 'end of dwell → card painted, warm',
+      unit: 'ms',
+      stat: stat(warm.map((t) => t.paint)),
+      budgetOn: 'p95',
+      budget: 50,
+      note: `${warm.length} hovers; card in DOM median ${round(stat(warm.map((t) => t.dom)).median)} ms`,
+    });
+    addRow({
+      section: 'hover',
+      metric: 'end of dwell → card filled (membership), warm',
+      unit: 'ms',
+      stat: stat(warm.map((t) => t.filled)),
+    });
+    for (const mode of ['ok', 'abort'] as const) {
+      addRow({
+        section: 'hover',
+        metric: `end of dwell → card painted, cold page (sources ${mode})`,
+        unit: 'ms',
+        stat: stat(cold[mode].map((t) => t.paint)),
+        note: `card in DOM median ${round(stat(cold[mode].map((t) => t.dom)).median)} ms`,
+      });
+      addRow({
+        section: 'hover',
+        metric: `end of dwell → card filled, cold page (sources ${mode})`,
+        unit: 'ms',
+        stat: stat(cold[mode].map((t) => t.filled)),
+      });
+    }
+  } finally {
+    await closeAll(context, dir);
+  }
+}
+
+// ------------------------------------------------------------------------------------ 4. popup
+
+async function benchPopup(server: PageServer): Promise<void> {
+  const { context, dir, extensionId } = await launchExt(server);
+  try {
+    const times: number[] = [];
+    const shell: number[] = [];
+    let first = NaN;
+    await sleep(1500); // let the worker finish its first start
+    for (let i = 0; i <= RUNS; i++) {
+      const page = await context.newPage();
+      await page.addInitScript(popupProbe);
+      await page.goto(`chrome-extension://${extensionId}/popup.html`);
+      await page.waitForSelector('[data-testid^="factor-"]', { timeout: 15_000 });
+      const p = await page.evaluate(() => (window as unknown as { __popup?: PopupProbe }).__popup ?? null);
+      if (!p?.factorAt) throw new Error('popup probe did not run (init scripts on extension pages?)');
+      if (i === 0) first = p.factorAt;
+      else {
+        times.push(p.factorAt);
+        shell.push(p.cardAt);
+      }
+      await page.close();
+    }
+    raw['popup'] = { first, times, shell };
+    addRow({
+      section: 'popup',
+      metric: 'open → first factor row (from the worker / IndexedDB)',
+      unit: 'ms',
+      stat: stat(times),
+      budget: 150,
+      note: `first open after start ${round(first)} ms; card region (skeleton) at ${round(stat(shell).median)} ms`,
+    });
+  } finally {
+    await closeAll(context, dir);
+  }
+}
+
+// ------------------------------------------------------------------------------------ 5. size
+
+async function benchSize(): Promise<void> {
+  const sizes = entrySizes(EXT_DIR);
+  const share = await contentShare();
+  raw['size'] = { sizes, share };
+  for (const s of sizes) {
+    const budget = BUDGETS[s.entry];
+    addRow({
+      section: 'size',
+      metric: `${s.entry} JS gzip (raw ${kb(s.raw)})`,
+      unit: 'KB',
+      stat: single(round(s.gzip / 1024, 1)),
+      ...(budget ? { budget: round(budget / 1024, 1) } : {}),
+      note: s.files.join(' + ') + (s.lazyFiles.length ? `; lazy ${s.lazyFiles.join(', ')} ${kb(s.lazyGzip)}` : ''),
+    });
+    if (s.entry === 'news') {
+      addRow({
+        section: 'size',
+        metric: 'news: card share (card UI + Preact + SVG chart)',
+        unit: 'KB',
+        stat: single(round((s.gzip * share.cardShare) / 1024, 1)),
+        note: Object.entries(share.groups)
+          .sort((a, b) => b[1] - a[1])
+          .map(([g, n]) => `${g} ${((100 * n) / share.total).toFixed(0)}%`)
+          .join(', '),
+      });
+    }
+  }
+}
+
+// ------------------------------------------------------------------------------------ 6. data
+
+interface DataApi {
+  holdings(csv: string): Promise<{ parseMs: number; storeMs: number; totalMs: number; rows: number }>;
+  fund(text: string, kind: 'xls' | 'csv'): Promise<{ parseMs: number; storeMs: number; totalMs: number; rows: number }>;
+  signals(): { inputsMs: number; cardMs: number; totalMs: number; factors: number };
+}
+
+async function benchData(): Promise<void> {
+  const harness = await bundleHarness('data-harness');
+  const { context, dir } = await launchPlain();
+  try {
+    const page = await context.newPage();
+    const url = 'https://bench.invalid/data.html';
+    await page.route('**/*', (route) =>
+      route.request().url() === url
+        ? route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>data</title>' })
+        : route.abort(),
+    );
+    await page.goto(url);
+    await page.addScriptTag({ content: harness });
+    const read = (n: string) => readFileSync(join(REAL_DIR, n), 'utf8');
+    const files = {
+      holdings: read('IWM_holdings_2026-05-05.csv'),
+      xls: read('ishares_IWM_fund_2025-12-24.excerpt.spreadsheetml.xls'),
+      csv: read('ishares_IWM_fund_historical_2025-02-04.csv'),
+    };
+    type Timing = { parseMs: number; storeMs: number; totalMs: number; rows: number };
+    const runs: Record<string, Timing[]> = { holdings: [], xls: [], csv: [] };
+    const sig: Array<{ inputsMs: number; cardMs: number; totalMs: number }> = [];
+    let coldHoldings: Timing | null = null;
+    for (let i = 0; i <= RUNS; i++) {
+      const h = await page.evaluate((t) => (window as unknown as { __data: DataApi }).__data.holdings(t), files.holdings);
+      const x = await page.evaluate((t) => (window as unknown as { __data: DataApi }).__data.fund(t, 'xls'), files.xls);
+      const c = await page.evaluate((t) => (window as unknown as { __data: DataApi }).__data.fund(t, 'csv'), files.csv);
+      const s = await page.evaluate(() => (window as unknown as { __data: DataApi }).__data.signals());
+      if (i === 0) {
+        coldHoldings = h; // first run: empty store, cold JIT
+        continue;
+      }
+      runs.holdings!.push(h);
+      runs.xls!.push(x);
+      runs.csv!.push(c);
+      sig.push(s);
+    }
+    raw['data'] = { runs, sig, coldHoldings };
+    const h = runs.holdings!;
+    addRow({
+      section: 'data',
+      metric: `IWM holdings CSV: parse + store (${h[0]!.rows} rows)`,
+      unit: 'ms',
+      stat: stat(h.map((r) => r.totalMs)),
+      budget: 100,
+      note: `parse ${round(stat(h.map((r) => r.parseMs)).median)} ms, IndexedDB ${round(stat(h.map((r) => r.storeMs)).median)} ms; first run (empty DB, cold JIT) ${round(coldHoldings!.totalMs)} ms`,
+    });
+    for (const [key, label] of [
+      ['xls', 'IWM fund SpreadsheetML excerpt'],
+      ['csv', 'IWM fund history CSV (long)'],
+    ] as const) {
+      const r = runs[key]!;
+      addRow({
+        section: 'data',
+        metric: `${label}: parse + store (${r[0]!.rows} rows)`,
+        unit: 'ms',
+        stat: stat(r.map((x) => x.totalMs)),
+        note: `parse ${round(stat(r.map((x) => x.parseMs)).median)} ms, IndexedDB ${round(stat(r.map((x) => x.storeMs)).median)} ms`,
+      });
+    }
+    addRow({
+      section: 'data',
+      metric: 'signal card: inputs from snapshot + buildSignalCard',
+      unit: 'ms',
+      stat: stat(sig.map((s) => s.totalMs)),
+      note: `inputs ${round(stat(sig.map((s) => s.inputsMs)).median, 2)} ms, card ${round(stat(sig.map((s) => s.cardMs)).median, 2)} ms`,
+    });
+  } finally {
+    await closeAll(context, dir);
+  }
+}
+
+// ------------------------------------------------------------------------------------ 7. memory
+
+async function heapAfterGc(context: BrowserContext, page: Page): Promise<number> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  await cdp.detach();
+  return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN;
+}
+
+async function benchMemory(server: PageServer): Promise<void> {
+  const { html } = generatedPage(10_000);
+  const url = BENCH_URL('10k');
+  const without: number[] = [];
+  const withExt: number[] = [];
+  const toUnderlines: number[] = [];
+  const longest: number[] = [];
+  {
+    const { context, dir } = await launchPlain();
+    try {
+      await context.route('**/*', (route) =>
+        route.request().url() === url
+          ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
+          : route.abort(),
+      );
+      for (let i = 0; i < RUNS; i++) {
+        const page = await context.newPage();
+        await page.addInitScript(loadProbe);
+        await page.goto(url);
+        await sleep(1500);
+        without.push(await heapAfterGc(context, page));
+        await page.close();
+      }
+    } finally {
+      await closeAll(context, dir);
+    }
+  }
+  {
+    const { context, dir } = await launchExt(server);
+    try {
+      await serveHtml(context, url, html);
+      for (let i = 0; i < RUNS; i++) {
+        const page = await context.newPage();
+        await page.addInitScript(loadProbe);
+        await page.goto(url);
+        await settleUnderlines(page, 1200);
+        const probe = await page.evaluate(() => (window as unknown as { __probe: LoadProbe }).__probe);
+        toUnderlines.push(probe.timeline[0]?.[0] ?? NaN);
+        longest.push(Math.max(0, ...probe.long.map((l) => l.dur)));
+        withExt.push(await heapAfterGc(context, page));
+        raw[`memory:ext:${i}`] = { long: probe.long, firstUnderline: probe.timeline[0] };
+        await page.close();
+      }
+    } finally {
+      await closeAll(context, dir);
+    }
+  }
+  const MB = (v: number) => round(v / 1024 / 1024, 2);
+  raw['memory'] = { without, withExt };
+  addRow({ section: 'memory', metric: 'JS heap after GC, 10k page, no extension', unit: 'MB', stat: stat(without.map(MB)) });
+  addRow({ section: 'memory', metric: 'JS heap after GC, 10k page, with extension (after scan)', unit: 'MB', stat: stat(withExt.map(MB)) });
+  addRow({
+    section: 'memory',
+    metric: 'extension heap cost (with − without, medians)',
+    unit: 'MB',
+    stat: single(MB(stat(withExt).median - stat(without).median)),
+  });
+  addRow({
+    section: 'scan',
+    metric: 'real extension, 10k page: navigation → first underlines',
+    unit: 'ms',
+    stat: stat(toUnderlines),
+    note: 'includes page load, getUniverse message, loadUniverse and the sliced scan',
+  });
+  addRow({
+    section: 'scan',
+    metric: 'real extension, 10k page: longest task during load + scan',
+    unit: 'ms',
+    stat: stat(longest),
+    budgetOn: 'max',
+    budget: 50,
+    note: 'page parsing/layout of the 10k page and the content script together (see docs)',
+  });
+}
+
+// ------------------------------------------------------------------------------------ main
+
+function machine(): Record<string, string> {
+  let cpu = 'unknown';
+  try {
+    cpu = /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpus()[0]?.model ?? 'unknown';
+  } catch {
+    cpu = cpus()[0]?.model ?? 'unknown';
+  }
+  let chromiumVersion = 'unknown';
+  try {
+    chromiumVersion = execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    // another browser (CHROME_PATH)
+  }
+  return {
+    cpu,
+    cores: String(cpus().length),
+    memory: `${round(totalmem() / 1024 ** 3, 1)} GB (free ${round(freemem() / 1024 ** 3, 1)} GB)`,
+    loadavg: loadavg().map((l) => l.toFixed(2)).join(' '),
+    chromium: chromiumVersion,
+    node: process.version,
+    date: new Date().toISOString(),
+  };
+}
+
+function fmt(v: number, unit: string): string {
+  if (!Number.isFinite(v)) return '—';
+  const d = unit === '×' ? 2 : Math.abs(v) < 10 ? 2 : 1;
+  return `${round(v, d)}`;
+}
+
+function printTable(): void {
+  const head = ['section', 'metric', 'median', 'min', 'max', 'p95', 'unit', 'budget', 'result'];
+  const body = rows.map((r) => [
+    r.section,
+    r.metric,
+    fmt(r.stat.median, r.unit),
+    fmt(r.stat.min, r.unit),
+    fmt(r.stat.max, r.unit),
+    r.stat.n > 1 ? fmt(r.stat.p95, r.unit) : '',
+    r.unit,
+    r.budget === undefined ? '' : `${r.budgetOn ?? 'median'} ≤ ${r.budget}`,
+    r.pass === undefined ? '' : r.pass ? 'PASS' : 'FAIL',
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i >= 2 && i <= 5 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
+  console.log(line(head));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const b of body) console.log(line(b));
+  const notes = rows.filter((r) => r.note);
+  if (notes.length) {
+    console.log('\nNotes:');
+    for (const r of notes) console.log(`- ${r.metric}: ${r.note}`);
+  }
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  if (!flag('--no-build')) {
+    log(`building the extension into ${OUT} …`);
+    const r = spawnSync('npx', ['wxt', 'build'], { env: { ...process.env, SCL_OUT_DIR: OUT }, stdio: ['ignore', 'ignore', 'inherit'] });
+    if (r.status !== 0) throw new Error('wxt build failed');
+  }
+  if (!existsSync(join(EXT_DIR, 'manifest.json'))) throw new Error(`no build at ${EXT_DIR} (drop --no-build)`);
+  const server = await startPageServer();
+  try {
+    const steps: Array<[Section, () => Promise<void>]> = [
+      ['size', benchSize],
+      ['scan', benchScan],
+      ['data', benchData],
+      ['popup', () => benchPopup(server)],
+      ['hover', () => benchHover(server)],
+      ['mutation', () => benchMutation(server)],
+      ['memory', () => benchMemory(server)],
+    ];
+    for (const [name, fn] of steps) {
+      if (!only.has(name)) continue;
+      const t = Date.now();
+      log(`bench: ${name} …`);
+      await fn();
+      log(`bench: ${name} done in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    }
+  } finally {
+    await server.close();
+  }
+  const info = machine();
+  const order = new Map(SECTIONS.map((s, i) => [s, i]));
+  rows.sort((a, b) => order.get(a.section)! - order.get(b.section)!);
+  if (JSON_OUT) {
+    console.log(JSON.stringify({ machine: info, runs: RUNS, rows, raw, seconds: (Date.now() - started) / 1000 }, null, 2));
+  } else {
+    console.log(Object.entries(info).map(([k, v]) => `${k}: ${v}`).join('\n'));
+    console.log(`runs per figure: ${RUNS} (warm hovers: ${WARM_HOVERS}); total ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+    printTable();
+  }
+  const failed = rows.filter((r) => r.pass === false);
+  if (failed.length && !JSON_OUT) console.log(`\n${failed.length} budget(s) missed: ${failed.map((f) => f.metric).join('; ')}`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,103 @@
+/**
+ * Probes added to benchmark pages with page.addInitScript (they run in the page's main world,
+ * before any page or content script). They only observe: the content script exposes nothing,
+ * so the lens is measured from the outside through the DOM, CSS.highlights and long tasks.
+ * Each function is serialized by Playwright: no references to anything outside its body.
+ */
+
+export interface LoadProbe {
+  long: Array<{ start: number; dur: number }>;
+  /** [time, underline count] at every change of CSS.highlights (sampled every 4 ms). */
+  timeline: Array<[number, number]>;
+  count: number;
+}
+
+/** Long tasks (buffered, from navigation) and the underline count over time. */
+export function loadProbe(): void {
+  const st: LoadProbe = { long: [], timeline: [], count: 0 };
+  (window as unknown as { __probe: LoadProbe }).__probe = st;
+  try {
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) st.long.push({ start: e.startTime, dur: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    // no long-task timing in this browser
+  }
+  const tick = () => {
+    const h = (globalThis as unknown as { CSS?: { highlights?: Map<string, { size: number }> } }).CSS?.highlights;
+    const n = (h?.get('scl-r2000')?.size ?? 0) + (h?.get('scl-ticker')?.size ?? 0);
+    if (n !== st.count) {
+      st.count = n;
+      st.timeline.push([performance.now(), n]);
+    }
+  };
+  setInterval(tick, 4);
+}
+
+export interface HoverProbe {
+  armed: boolean;
+  /** The frame in which the lens hit-tested the pointer (its dwell timer starts there). */
+  dwellStart: number;
+  /** The card element was inserted into the card's shadow root. */
+  visibleAt: number;
+  /** The first animation frame after insertion (the card is painted in this frame). */
+  paintAt: number;
+  /** The membership line (data from the background) was rendered. */
+  filledAt: number;
+}
+
+export function hoverProbe(): void {
+  const st: HoverProbe = { armed: false, dwellStart: 0, visibleAt: 0, paintAt: 0, filledAt: 0 };
+  (window as unknown as { __hover: HoverProbe }).__hover = st;
+  // Window capture runs before the lens's document-capture listener, so this frame callback is
+  // queued first and runs in the same frame as the lens's hit test.
+  addEventListener(
+    'pointermove',
+    () => {
+      if (!st.armed || st.dwellStart) return;
+      requestAnimationFrame(() => {
+        if (!st.dwellStart) st.dwellStart = performance.now();
+      });
+    },
+    { capture: true, passive: true },
+  );
+  let watching: ShadowRoot | null = null;
+  const check = (root: ShadowRoot) => {
+    if (!st.armed) return;
+    if (!st.visibleAt && root.querySelector('[data-testid="scl-card"]')) {
+      st.visibleAt = performance.now();
+      requestAnimationFrame(() => (st.paintAt = performance.now()));
+    }
+    if (!st.filledAt && root.querySelector('[data-testid="scl-membership"]')) st.filledAt = performance.now();
+  };
+  const findHost = () => {
+    if (watching) return;
+    const root = document.querySelector('small-cap-lens-card')?.shadowRoot;
+    if (!root) return;
+    watching = root;
+    new MutationObserver(() => check(root)).observe(root, { childList: true, subtree: true, characterData: true });
+    check(root);
+  };
+  const start = () => {
+    new MutationObserver(findHost).observe(document.body ?? document.documentElement, { childList: true });
+    findHost();
+  };
+  if (document.body) start();
+  else addEventListener('DOMContentLoaded', start);
+}
+
+export interface PopupProbe {
+  factorAt: number;
+  cardAt: number;
+}
+
+/** Time (from navigation start) until the signal card's first factor row is in the DOM. */
+export function popupProbe(): void {
+  const st: PopupProbe = { factorAt: 0, cardAt: 0 };
+  (window as unknown as { __popup: PopupProbe }).__popup = st;
+  const check = () => {
+    if (!st.cardAt && document.querySelector('[data-testid="signal-card"]')) st.cardAt = performance.now();
+    if (!st.factorAt && document.querySelector('[data-testid^="factor-"]')) st.factorAt = performance.now();
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true });
+}
