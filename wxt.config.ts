@@ -9,7 +9,7 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
   }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Small-Cap Lens',
     description:
       'Russell 2000 membership, IWM fund flows, Fed rate-cut odds and small-cap context on the finance news you read.',
@@ -37,8 +37,15 @@ export default defineConfig({
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'",
     },
-    // Referenced by the content script so the page never sees our origin otherwise.
-    web_accessible_resources: [],
+    // hover-card.js: the hover card (Preact + card UI), which the news content script imports on
+    // first need (entrypoints/news.content/lazy-card.ts) to stay within its size budget. Any
+    // page, since the user may enable the lens on any site they grant. MV3 uses a per-session
+    // dynamic URL (runtime.getURL returns it), so the file cannot fingerprint the extension;
+    // MV2 (Firefox) takes a plain list, and Firefox already randomises the extension's UUID.
+    web_accessible_resources:
+      manifestVersion === 3
+        ? [{ resources: ['hover-card.js'], matches: ['<all_urls>'], use_dynamic_url: true }]
+        : ['hover-card.js'],
   }),
   hooks: {
     // Bundled data ships as files read on demand, not inlined into background.js: a woken

@@ -22,8 +22,22 @@ export default defineBackground(() => {
 
   browser.tabs.onRemoved.addListener((tabId) => tabTickers.forget(tabId));
 
+  // The `next-ticker` command (Alt+Shift+K). Chrome keeps the key for the command, so the page
+  // never sees it: forward it to the active tab's content script (keyboard.ts isStepMessage).
+  browser.commands.onCommand.addListener((command) => {
+    if (command !== 'next-ticker') return;
+    void (async () => {
+      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      if (tab?.id === undefined) return;
+      await browser.tabs.sendMessage(tab.id, { scl: 1, type: 'nextTicker' });
+    })().catch(() => {
+      // No content script in that tab (not a news page, or paused): nothing to step through.
+    });
+  });
+
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === REFRESH_ALARM) void handlers.refresh({}, { kind: 'extension-page', tabId: null });
+    if (alarm.name === REFRESH_ALARM)
+      void handlers.refresh({ force: false }, { kind: 'extension-page', tabId: null });
   });
 
   browser.runtime.onInstalled.addListener(() => {

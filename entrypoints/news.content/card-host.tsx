@@ -5,21 +5,21 @@
  * Why not WXT's createShadowRootUi: it pulls in autoMount (wait-element, many-keys-map, defu),
  * ~3.5 KB gzip of a 30 KB budget, for a card we mount once at <body>. This is the same recipe
  * (open shadow root, `:host { all: initial }`, key events kept inside) in a few lines.
+ *
+ * Bundled into hover-card.js with the card and Preact, not into the content script.
  */
 import { render } from 'preact';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { Card, type CardApi, type CardTarget } from './card';
+import { Card } from './card';
+import {
+  CARD_HOST_NAME,
+  type CardApi,
+  type CardContext,
+  type CardControl,
+  type CardEvents,
+  type OpenOptions,
+} from './card-contract';
 import { CARD_CSS } from './card-style';
 import type { Rect } from './place';
-import type { CardTheme } from './theme';
-import { CARD_HOST_NAME } from './scanner';
-
-export interface OpenOptions {
-  target: CardTarget;
-  anchor: Rect;
-  theme: CardTheme;
-  via: 'pointer' | 'keyboard';
-}
 
 interface Ui {
   host: HTMLElement;
@@ -48,7 +48,7 @@ function createUi(): Ui {
   return { host, shadow, container };
 }
 
-export class CardHost {
+export class CardHost implements CardControl {
   private ui: Ui | null = null;
   private current: OpenOptions | null = null;
   private announcement = '';
@@ -57,9 +57,9 @@ export class CardHost {
   hovered = false;
 
   constructor(
-    private readonly ctx: ContentScriptContext,
+    private readonly ctx: CardContext,
     private readonly api: CardApi,
-    private readonly events: { onPointerEnter(): void; onPointerLeave(): void; onClosed(): void },
+    private readonly events: CardEvents,
   ) {}
 
   get isOpen(): boolean {

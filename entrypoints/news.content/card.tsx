@@ -1,29 +1,18 @@
 /**
  * The hover card (Preact, rendered into a shadow root by card-host.tsx). Every figure carries
  * its source and as-of date; missing data reads as missing, never as a number.
+ *
+ * Not part of the content script: it is bundled into hover-card.js (entrypoints/hover-card.ts),
+ * which the content script loads on first need (see lazy-card.ts).
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { SmallCapStrip, TickerInfo, TickerQuote } from '../../lib/model';
+import type { CardApi, CardTarget } from './card-contract';
 import { formatPercent, formatPrice, formatSigned, formatWeight, formatAsOf } from '../../components/format';
 import { FACTOR_STATE_GLYPH, FACTOR_STATE_TEXT, provenanceText } from '../../components/signal';
 import { placeCard, type Rect } from './place';
 import type { CardTheme } from './theme';
 import { sparkShape } from './spark';
-
-export interface CardTarget {
-  symbol: string;
-  /** From the bundled universe, shown until TickerInfo arrives. */
-  name: string;
-  exchange: string;
-}
-
-export interface CardApi {
-  info(symbol: string): Promise<TickerInfo>;
-  quote(symbol: string): Promise<TickerQuote | null>;
-  strip(): Promise<SmallCapStrip>;
-  pin(symbol: string): Promise<{ added: boolean }>;
-  openPanel(): Promise<unknown>;
-}
 
 export interface CardProps {
   target: CardTarget;

@@ -1,7 +1,7 @@
 /**
  * The content script's engine for one page: scanning (scanner.ts, sliced by scheduler.ts),
- * underlines (highlight.ts), pointer → ticker mapping, the hover card, keyboard stepping and
- * reporting the page's tickers to the popup.
+ * underlines (highlight.ts), pointer → ticker mapping, the hover card (loaded on first need:
+ * lazy-card.ts), keyboard stepping and reporting the page's tickers to the popup.
  *
  * - A MutationObserver only queues roots; the SliceRunner does the work in ~5 ms slices in idle
  *   time, and a debounced full rescan follows each burst of mutations (fresh detector state, so
@@ -15,10 +15,10 @@ import type { DetectOptions, Universe } from '../../lib/detect';
 import type { PageTicker, SmallCapStrip, TickerInfo, TickerQuote } from '../../lib/model';
 import { send } from '../../lib/messaging';
 import type { Settings } from '../../lib/storage';
-import type { CardApi } from './card';
-import { CardHost } from './card-host';
+import type { CardApi } from './card-contract';
 import { Highlighter, rangeOf } from './highlight';
 import { isEditableTarget, isStepKey, isStepMessage } from './keyboard';
+import { LazyCard } from './lazy-card';
 import type { Hit, MentionIndex } from './lookup';
 import { pointInRects, type Rect } from './place';
 import { debounceWithMax, SliceRunner, type Step } from './scheduler';
@@ -338,7 +338,9 @@ export function startLens(ctx: ContentScriptContext, universe: Universe, setting
   let pointer: { x: number; y: number; alt: boolean; doc: Document; overCard: boolean } | null = null;
   let frameQueued = false;
 
-  const card = new CardHost(ctx, api, {
+  // The card (Preact) is a separate script, imported the first time the pointer rests on a
+  // ticker or the keyboard steps: pages that are only read never load it.
+  const card = new LazyCard(ctx, api, {
     onPointerEnter: () => clearTimeout(graceTimer),
     onPointerLeave: () => scheduleClose(),
     onClosed: () => {
@@ -427,6 +429,7 @@ export function startLens(ctx: ContentScriptContext, universe: Universe, setting
     clearTimeout(dwellTimer);
     pending = hit;
     if (hit) {
+      void card.preload(); // during the dwell: the first card then opens without a wait
       const h = hit;
       const off = docOffset(p.doc);
       const near = { x: p.x + off.x, y: p.y + off.y };

@@ -10,6 +10,7 @@ import {
   type Mention,
   type Universe,
 } from '../../lib/detect';
+import { CARD_HOST_NAME } from './card-contract';
 import { MentionIndex, type Hit } from './lookup';
 
 /** Tag names whose text is never a ticker mention (code, form fields, media, our own host). */
@@ -36,7 +37,7 @@ const SKIP_TAGS = new Set([
   'TITLE',
 ]);
 
-export const CARD_HOST_NAME = 'small-cap-lens-card';
+export { CARD_HOST_NAME };
 /** Long text nodes (minified JSON in a div, a data dump) are scanned up to this many characters. */
 export const MAX_NODE_CHARS = 10_000;
 /** Text nodes handled per step; the runner checks the clock between steps. */

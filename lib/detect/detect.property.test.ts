@@ -57,7 +57,10 @@ const tickerish = fc.oneof(
   fc.constantFrom(...symbols).map((s) => `$${s}`),
   fc.constantFrom(...symbols).map((s) => `(NASDAQ: ${s})`),
   fc
-    .tuple(fc.constantFrom('NYSE', 'Nasdaq GS', 'OTCQX', 'TSX', 'NYSE American', 'ticker'), fc.constantFrom(...symbols))
+    .tuple(
+      fc.constantFrom('NYSE', 'Nasdaq GS', 'OTCQX', 'TSX', 'NYSE American', 'ticker'),
+      fc.constantFrom(...symbols),
+    )
     .map(([e, s]) => `${e}: ${s}`),
   fc.tuple(fc.constantFrom(...names), fc.constantFrom(...symbols)).map(([n, s]) => `${n} (${s})`),
   fc.constantFrom(...names),
@@ -224,15 +227,18 @@ describe.runIf(hasShared)('real recorded news pages, mutated', () => {
 
   it('htmlToSegments → detectInDocument on pages with lines cut, moved and junk spliced in', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...bodies).chain((b) => mutated(b)), (html) => {
-        tally.inputs++;
-        const { segments } = htmlToSegments(html);
-        const r = detectInDocument(segments, universe);
-        r.segments.forEach((ms, i) => {
-          const seg = segments[i]!;
-          checkMentions(typeof seg === 'string' ? seg : seg.text, ms);
-        });
-      }),
+      fc.property(
+        fc.constantFrom(...bodies).chain((b) => mutated(b)),
+        (html) => {
+          tally.inputs++;
+          const { segments } = htmlToSegments(html);
+          const r = detectInDocument(segments, universe);
+          r.segments.forEach((ms, i) => {
+            const seg = segments[i]!;
+            checkMentions(typeof seg === 'string' ? seg : seg.text, ms);
+          });
+        },
+      ),
       { numRuns: Math.max(20, Math.floor(RUNS / 5)) },
     );
   });

@@ -73,14 +73,28 @@ function tierOf(alias: string, cueOnly: ReadonlySet<string>): NameTier {
   return cueOnly.has(alias) ? 2 : 0;
 }
 
-export function loadUniverse(data: UniverseData): Universe {
+export interface UniverseBuilder {
+  /**
+   * Does one bounded piece of the work (a few hundred rows, well under a millisecond or two) and
+   * returns true while more remains, so a caller can spread the load over idle slices.
+   */
+  step(): boolean;
+  /** The universe; runs whatever work is left synchronously first. */
+  finish(): Universe;
+}
+
+/** Rows (or aliases, or name lists) per builder step. */
+const CHUNK = 500;
+
+/**
+ * The universe built in small steps: the symbol index, then the alias table, then the name
+ * lists and their sort. Same order and same tables as a one-shot build, so detection is
+ * identical; only the work is split (a 15,000-row universe is a 40–110 ms task in one go).
+ */
+export function universeBuilder(data: UniverseData, chunk = CHUNK): UniverseBuilder {
   const rows = data.rows;
   // Symbol → row index; SymbolInfo objects are made on first use (most rows are never looked at).
   const index = new Map<string, number>();
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i] as string;
-    index.set(row.slice(0, row.indexOf('|')), i);
-  }
   const infos: Array<SymbolInfo | undefined> = new Array<SymbolInfo | undefined>(rows.length);
   const infoAt = (rank: number): SymbolInfo => {
     const cached = infos[rank];
@@ -124,47 +138,115 @@ export function loadUniverse(data: UniverseData): Universe {
   // Aliases were resolved at build time: flag `n` = the row owns its name, field 4 = more aliases.
   const chosen = new Map<string, string>();
   const cueOnly = new Set<string>();
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i] as string;
-    const a = row.indexOf('|');
-    const b = row.indexOf('|', a + 1);
-    const c = row.indexOf('|', b + 1);
-    const symbol = row.slice(0, a);
-    if (row.lastIndexOf('n', b) > a) {
-      const name = c < 0 ? row.slice(b + 1) : row.slice(b + 1, c);
-      chosen.set(name, symbol);
-      if (row.lastIndexOf('c', b) > a) cueOnly.add(name);
-    }
-    if (c > 0) {
-      for (const alias of row.slice(c + 1).split(';')) {
-        if (alias.startsWith('~')) cueOnly.add(alias.slice(1));
-        chosen.set(alias.startsWith('~') ? alias.slice(1) : alias, symbol);
-      }
-    }
-  }
-  for (const [alias, sym] of Object.entries(BRAND_ALIASES)) {
-    if (!index.has(sym)) continue;
-    chosen.set(alias, sym);
-    cueOnly.delete(alias);
-  }
-
   const names = new Map<string, NameEntry[]>();
   const aliases = new Map<string, string[]>();
-  for (const [alias, symbol] of chosen) {
+
+  const indexRows = (from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const row = rows[i] as string;
+      index.set(row.slice(0, row.indexOf('|')), i);
+    }
+  };
+  const chooseAliases = (from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const row = rows[i] as string;
+      const a = row.indexOf('|');
+      const b = row.indexOf('|', a + 1);
+      const c = row.indexOf('|', b + 1);
+      const symbol = row.slice(0, a);
+      if (row.lastIndexOf('n', b) > a) {
+        const name = c < 0 ? row.slice(b + 1) : row.slice(b + 1, c);
+        chosen.set(name, symbol);
+        if (row.lastIndexOf('c', b) > a) cueOnly.add(name);
+      }
+      if (c > 0) {
+        for (const alias of row.slice(c + 1).split(';')) {
+          if (alias.startsWith('~')) cueOnly.add(alias.slice(1));
+          chosen.set(alias.startsWith('~') ? alias.slice(1) : alias, symbol);
+        }
+      }
+    }
+  };
+  const addBrands = () => {
+    for (const [alias, sym] of Object.entries(BRAND_ALIASES)) {
+      if (!index.has(sym)) continue;
+      chosen.set(alias, sym);
+      cueOnly.delete(alias);
+    }
+  };
+  const addName = (alias: string, symbol: string) => {
     const first = firstToken(alias);
-    if (!first) continue;
+    if (!first) return;
     let list = names.get(first);
     if (!list) names.set(first, (list = []));
     list.push({ alias, rest: alias.slice(first.length), symbol, tier: tierOf(alias, cueOnly) });
     let al = aliases.get(symbol);
     if (!al) aliases.set(symbol, (al = []));
     al.push(alias);
-  }
-  for (const list of names.values())
-    if (list.length > 1) list.sort((x, y) => y.alias.length - x.alias.length);
+  };
+
+  // Phases, each walked `chunk` items per step. Map iterators are live, but nothing is added
+  // to `chosen` or `names` while they are walked.
+  let phase = 0;
+  let at = 0;
+  let chosenIt: Iterator<[string, string]> | null = null;
+  let listsIt: Iterator<NameEntry[]> | null = null;
+  const step = (): boolean => {
+    switch (phase) {
+      case 0: {
+        const to = Math.min(rows.length, at + chunk * 4); // the index is the cheapest pass
+        indexRows(at, to);
+        at = to;
+        if (at >= rows.length) {
+          phase = 1;
+          at = 0;
+        }
+        return true;
+      }
+      case 1: {
+        const to = Math.min(rows.length, at + chunk);
+        chooseAliases(at, to);
+        at = to;
+        if (at >= rows.length) {
+          addBrands();
+          phase = 2;
+          chosenIt = chosen.entries();
+        }
+        return true;
+      }
+      case 2: {
+        for (let n = 0; n < chunk; n++) {
+          const r = chosenIt!.next();
+          if (r.done) {
+            phase = 3;
+            chosenIt = null;
+            listsIt = names.values();
+            return true;
+          }
+          addName(r.value[0], r.value[1]);
+        }
+        return true;
+      }
+      case 3: {
+        for (let n = 0; n < chunk * 4; n++) {
+          const r = listsIt!.next();
+          if (r.done) {
+            phase = 4;
+            listsIt = null;
+            return false;
+          }
+          const list = r.value;
+          if (list.length > 1) list.sort((x, y) => y.alias.length - x.alias.length);
+        }
+        return true;
+      }
+      default:
+        return false;
+    }
+  };
 
   let slugMap: Map<string, string> | null = null;
-  return {
+  const universe: Universe = {
     asOf: data.asOf,
     size: rows.length,
     get,
@@ -192,4 +274,15 @@ export function loadUniverse(data: UniverseData): Universe {
       return slugMap;
     },
   };
+  return {
+    step,
+    finish() {
+      while (step());
+      return universe;
+    },
+  };
+}
+
+export function loadUniverse(data: UniverseData): Universe {
+  return universeBuilder(data).finish();
 }

@@ -57,16 +57,7 @@ export function sourceOf(url: string): SourceId | 'quote' | null {
 }
 
 export type Fault =
-  | 'ok'
-  | '429'
-  | '500'
-  | 'html'
-  | 'truncated'
-  | 'wrong-schema'
-  | 'network'
-  | 'hang'
-  | 'empty'
-  | 'huge';
+  'ok' | '429' | '500' | 'html' | 'truncated' | 'wrong-schema' | 'network' | 'hang' | 'empty' | 'huge';
 
 /** A fetch that answers from the recorded files, or with the fault chosen for the source. */
 export function fakeNet(initial: Fault = 'ok') {
@@ -114,7 +105,9 @@ export function fakeNet(initial: Fault = 'ok') {
         return Promise.reject(new TypeError('Failed to fetch'));
       case 'hang':
         return new Promise((_res, rej) =>
-          signal?.addEventListener('abort', () => rej(new DOMException('The operation was aborted.', 'AbortError'))),
+          signal?.addEventListener('abort', () =>
+            rej(new DOMException('The operation was aborted.', 'AbortError')),
+          ),
         );
     }
   };
@@ -153,14 +146,15 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-
 describeShared('engine faults', () => {
   it('baseline: a refresh on the recorded responses stores real data and says so', async () => {
     const net = fakeNet('ok');
     const engine = new Engine(net.fetchImpl);
     const statuses = byId(await engine.refresh(true));
     // Sources the recorded files let succeed (the rest fail already on 'ok', e.g. no ZQ recording).
-    const okSources = SOURCE_IDS.filter((id) => statuses.get(id)?.state === 'ok' || statuses.get(id)?.state === 'stale');
+    const okSources = SOURCE_IDS.filter(
+      (id) => statuses.get(id)?.state === 'ok' || statuses.get(id)?.state === 'stale',
+    );
     expect(okSources).toEqual(expect.arrayContaining(['ishares-holdings', 'ishares-fund', 'fred', 'nyfed']));
     for (const id of SOURCE_IDS) {
       const s = statuses.get(id)!;
@@ -307,7 +301,8 @@ describeShared('engine faults', () => {
       this: IDBObjectStore,
       ...args: Parameters<IDBObjectStore['put']>
     ) {
-      if (this.name === 'records') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      if (this.name === 'records')
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       return put.apply(this, args);
     });
     const full = byId(await engine.refresh(true));
@@ -346,7 +341,9 @@ describeShared('engine faults', () => {
       expect(s.error, s.id).not.toBeNull();
       expect(s.error!.message.length).toBeGreaterThan(0);
     }
-    expect(statuses.some((s) => /Local database unavailable|could not be stored/.test(s.error!.message))).toBe(true);
+    expect(
+      statuses.some((s) => /Local database unavailable|could not be stored/.test(s.error!.message)),
+    ).toBe(true);
     expect((await engine.signalCard()).factors.length).toBeGreaterThan(0);
     const crdo = await engine.tickerInfo('CRDO');
     expect(crdo).toMatchObject({ symbol: 'CRDO', listed: true });

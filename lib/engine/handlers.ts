@@ -78,9 +78,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     getTabTickers: ({ tabId }) => deps.tabTickers.get(tabId),
     pinFromPage: async ({ symbol }) => {
       // Only symbols of today's universe: a hostile page cannot fill the list with junk.
-      if (!(await engine.getUniverse()).resolve(symbol))
+      const sym = normalizeSymbol(symbol);
+      if (!sym || !(await engine.getUniverse()).resolve(sym))
         throw new Error(`${symbol.slice(0, 12)} is not a US-listed symbol`);
-      return pin(symbol);
+      return pin(sym);
     },
     openSidePanel: async (_p, ctx) => {
       const b = browser as unknown as {

@@ -10,15 +10,7 @@ import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeShared, hasShared, readReal } from '../../test/shared-fixtures';
-import {
-  anyText,
-  excerpt,
-  expectResult,
-  jsonMutated,
-  mutated,
-  RUNS,
-  tally,
-} from '../../test/unit/fuzz';
+import { anyText, excerpt, expectResult, jsonMutated, mutated, RUNS, tally } from '../../test/unit/fuzz';
 import type { Result } from '../result';
 import { parseCalendars } from './calendars';
 import { parseYahooFuturesChart } from './fed-futures';
@@ -48,10 +40,17 @@ function recordedBody(raw: string): string {
  */
 function zqBody(raw: string, symbol: string): string {
   const body = JSON.parse(recordedBody(raw)) as {
-    chart: { result: Array<{ meta: Record<string, unknown>; indicators: { quote: Array<Record<string, unknown>> } }> };
+    chart: {
+      result: Array<{ meta: Record<string, unknown>; indicators: { quote: Array<Record<string, unknown>> } }>;
+    };
   };
   const r = body.chart.result[0]!;
-  Object.assign(r.meta, { symbol, regularMarketPrice: 94.715, chartPreviousClose: 94.7, shortName: 'Fed Funds May 23' });
+  Object.assign(r.meta, {
+    symbol,
+    regularMarketPrice: 94.715,
+    chartPreviousClose: 94.7,
+    shortName: 'Fed Funds May 23',
+  });
   r.indicators.quote[0] = { open: [94.7], high: [94.72], low: [94.7], close: [94.715], volume: [1000] };
   return JSON.stringify(body);
 }

@@ -38,7 +38,9 @@ describe('fetchText faults', () => {
     faults++;
     const hang = abortable(
       (signal) =>
-        new Promise((_r, rej) => signal.addEventListener('abort', () => rej(new DOMException('aborted', 'AbortError')))),
+        new Promise((_r, rej) =>
+          signal.addEventListener('abort', () => rej(new DOMException('aborted', 'AbortError'))),
+        ),
     );
     const t0 = Date.now();
     const r = await fetchText(hang, URL_OK, { timeoutMs: 60, expect: 'csv', source: 'fred' });
@@ -53,7 +55,10 @@ describe('fetchText faults', () => {
       URL_OK,
       { timeoutMs: 120, expect: 'csv' },
     );
-    expect(r).toMatchObject({ ok: false, error: { kind: 'timeout', message: expect.stringMatching(/Body/) } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { kind: 'timeout', message: expect.stringMatching(/Body/) },
+    });
   });
 
   it('a body over the cap is refused, declared or not', async () => {
@@ -74,7 +79,9 @@ describe('fetchText faults', () => {
     const p = fetchText(
       abortable(
         (signal) =>
-          new Promise((_r, rej) => signal.addEventListener('abort', () => rej(new DOMException('aborted', 'AbortError')))),
+          new Promise((_r, rej) =>
+            signal.addEventListener('abort', () => rej(new DOMException('aborted', 'AbortError'))),
+          ),
       ),
       URL_OK,
       { signal: outer.signal, timeoutMs: 10_000 },
@@ -89,7 +96,10 @@ describe('fetchText faults', () => {
       async () => new Response('slow down', { status: 429, headers: { 'retry-after': '120' } }),
       URL_OK,
     );
-    expect(secs).toMatchObject({ ok: false, error: { kind: 'rate-limited', status: 429, retryAfterSec: 120 } });
+    expect(secs).toMatchObject({
+      ok: false,
+      error: { kind: 'rate-limited', status: 429, retryAfterSec: 120 },
+    });
     const date = new Date(Date.now() + 300_000).toUTCString();
     const dated = await fetchText(
       async () => new Response('slow down', { status: 429, headers: { 'retry-after': date } }),

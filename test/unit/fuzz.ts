@@ -203,7 +203,8 @@ export function jsonMutated(text: string): fc.Arbitrary<string> {
       }
       let parent = doc as Record<string | number, unknown> | null;
       for (const k of path.slice(0, -1)) {
-        parent = parent && typeof parent === 'object' ? (parent[k] as Record<string | number, unknown>) : null;
+        parent =
+          parent && typeof parent === 'object' ? (parent[k] as Record<string | number, unknown>) : null;
       }
       if (parent && typeof parent === 'object') parent[path.at(-1)!] = e.v;
     }

@@ -127,7 +127,9 @@ const VALID_ISH: Record<MessageType, fc.Arbitrary<unknown>> = {
   getSettings: fc.constant({}),
   getWatchlist: fc.constant({}),
   reportPageTickers: fc.record({
-    tickers: fc.array(fc.record({ symbol: symbolish, count: fc.oneof(fc.integer(), junk) }), { maxLength: 5 }),
+    tickers: fc.array(fc.record({ symbol: symbolish, count: fc.oneof(fc.integer(), junk) }), {
+      maxLength: 5,
+    }),
   }),
   getTabTickers: fc.record({ tabId: fc.oneof(fc.integer(), fc.double(), junk) }),
   pinFromPage: fc.record({ symbol: symbolish }),
@@ -171,7 +173,11 @@ describe('validators: random payloads never reach a handler unless valid', () =>
       fc.asyncProperty(
         fc.oneof(
           fc.anything(),
-          fc.record({ scl: fc.oneof(fc.constant(1), junk), type: fc.oneof(fc.string(), junk), payload: junk }),
+          fc.record({
+            scl: fc.oneof(fc.constant(1), junk),
+            type: fc.oneof(fc.string(), junk),
+            payload: junk,
+          }),
           fc.record({
             scl: fc.constant(1),
             type: fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'),
@@ -182,7 +188,10 @@ describe('validators: random payloads never reach a handler unless valid', () =>
           const { calls, handlers } = recorder();
           const reply = await dispatch(handlers, msg, page);
           const known =
-            isPlain(msg) && msg.scl === 1 && typeof msg.type === 'string' && TYPES.includes(msg.type as MessageType);
+            isPlain(msg) &&
+            msg.scl === 1 &&
+            typeof msg.type === 'string' &&
+            TYPES.includes(msg.type as MessageType);
           if (!known) {
             expect(calls).toEqual([]);
             expect(reply.ok).toBe(false);
@@ -228,7 +237,11 @@ describe('senders', () => {
         async ([type, payload], tabId) => {
           counts.payloads++;
           const { calls, handlers } = recorder();
-          const reply = await dispatch(handlers, { scl: 1, type, payload }, { kind: 'content-script', tabId });
+          const reply = await dispatch(
+            handlers,
+            { scl: 1, type, payload },
+            { kind: 'content-script', tabId },
+          );
           expect(calls).toEqual([]);
           expect(reply.ok).toBe(false);
         },
@@ -259,7 +272,8 @@ describe('senders', () => {
           const ctx = classifySender(sender, 'ourid', ORIGIN);
           if (sender.id !== 'ourid') expect(ctx).toBeNull();
           else if (sender.url?.startsWith(ORIGIN)) expect(ctx?.kind).toBe('extension-page');
-          else if (sender.tab?.id !== undefined) expect(ctx).toEqual({ kind: 'content-script', tabId: sender.tab.id });
+          else if (sender.tab?.id !== undefined)
+            expect(ctx).toEqual({ kind: 'content-script', tabId: sender.tab.id });
           else expect(ctx).toBeNull();
         },
       ),
@@ -315,7 +329,8 @@ describe('per-tab rate limit', () => {
               expect(limit(page)).toBe(true);
               continue;
             }
-            if (limit({ kind: 'content-script', tabId: e.tab })) allowed.set(e.tab, (allowed.get(e.tab) ?? 0) + 1);
+            if (limit({ kind: 'content-script', tabId: e.tab }))
+              allowed.set(e.tab, (allowed.get(e.tab) ?? 0) + 1);
           }
           for (const n of allowed.values()) expect(n).toBeLessThanOrEqual(60 + (t / 1000) * 20 + 1e-9);
         },
@@ -336,7 +351,12 @@ describe('per-tab rate limit', () => {
     expect(calls.length).toBe(60);
     expect(replies.filter((r) => !r.ok).every((r) => !r.ok && /Too many requests/.test(r.error))).toBe(true);
     expect(
-      await dispatch(handlers, { scl: 1, type: 'getStrip', payload: {} }, { kind: 'content-script', tabId: 8 }, limit),
+      await dispatch(
+        handlers,
+        { scl: 1, type: 'getStrip', payload: {} },
+        { kind: 'content-script', tabId: 8 },
+        limit,
+      ),
     ).toMatchObject({ ok: true });
     expect(await dispatch(handlers, { scl: 1, type: 'getStrip', payload: {} }, page, limit)).toMatchObject({
       ok: true,
@@ -357,8 +377,17 @@ describe('the real handlers behind the boundary', () => {
     const noNet = async () => {
       throw new Error('offline');
     };
-    const handlers = createHandlers({ tabTickers: new TabTickers(), fetchImpl: noNet, engine: new Engine(noNet) });
-    const mine = { symbol: 'CRDO', note: 'my note', addedAt: '2026-01-02T00:00:00.000Z', membershipAtPin: null };
+    const handlers = createHandlers({
+      tabTickers: new TabTickers(),
+      fetchImpl: noNet,
+      engine: new Engine(noNet),
+    });
+    const mine = {
+      symbol: 'CRDO',
+      note: 'my note',
+      addedAt: '2026-01-02T00:00:00.000Z',
+      membershipAtPin: null,
+    };
     await saveWatchlist([mine]);
     const tries = ['ZZZZQ', 'X1234', 'AAPL', '$NVDA', 'A.B.C', 'QQQQQ', 'CRDO', '<b>', 'a'.repeat(9)];
     for (const symbol of tries) {

@@ -191,7 +191,12 @@ describe('storage item migrations with real-looking data', () => {
 
 describe('watchlist import of malformed CSV never loses the current list', () => {
   const current: WatchlistItem[] = [
-    { symbol: 'CRDO', note: 'Reconstitution candidate, "R1000"?', addedAt: '2026-01-02T00:00:00.000Z', membershipAtPin: 'R2000' },
+    {
+      symbol: 'CRDO',
+      note: 'Reconstitution candidate, "R1000"?',
+      addedAt: '2026-01-02T00:00:00.000Z',
+      membershipAtPin: 'R2000',
+    },
     { symbol: 'BE', note: '=cmd|/C calc!A0', addedAt: '2026-02-03T00:00:00.000Z', membershipAtPin: null },
     { symbol: 'BRK.B', note: '', addedAt: '2026-03-04T00:00:00.000Z', membershipAtPin: 'SP500' },
   ];

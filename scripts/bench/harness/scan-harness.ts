@@ -74,48 +74,62 @@ const bench = {
   },
 
   /** The floor: the same TreeWalker and filter, reading each text node's data, no detection. */
-  bare(): RunResult {
+  bare(reps = 1): RunResult {
     settle();
     const start = performance.now();
     let nodes = 0;
     let chars = 0;
-    const w = walker();
-    for (let n = w.nextNode(); n; n = w.nextNode()) {
-      nodes++;
-      chars += (n as Text).data.length;
+    for (let r = 0; r < reps; r++) {
+      nodes = 0;
+      chars = 0;
+      const w = walker();
+      for (let n = w.nextNode(); n; n = w.nextNode()) {
+        nodes++;
+        chars += (n as Text).data.length;
+      }
     }
-    return { ms: performance.now() - start, nodes, hits: chars };
+    return { ms: (performance.now() - start) / reps, nodes, hits: chars };
   },
 
   /** A naive detector: one regex per text node, a stoplist and a universe lookup. */
-  naive(): RunResult {
+  naive(reps = 1): RunResult {
     settle();
     const start = performance.now();
     let nodes = 0;
     let hits = 0;
-    const w = walker();
-    for (let n = w.nextNode(); n; n = w.nextNode()) {
-      nodes++;
-      for (const m of (n as Text).data.matchAll(NAIVE_RE)) {
-        const sym = m[0].startsWith('$') ? m[0].slice(1) : m[0];
-        if (!STOP.has(sym) && universe.get(sym)) hits++;
+    for (let r = 0; r < reps; r++) {
+      nodes = 0;
+      hits = 0;
+      const w = walker();
+      for (let n = w.nextNode(); n; n = w.nextNode()) {
+        nodes++;
+        for (const m of (n as Text).data.matchAll(NAIVE_RE)) {
+          const sym = m[0].startsWith('$') ? m[0].slice(1) : m[0];
+          if (!STOP.has(sym) && universe.get(sym)) hits++;
+        }
       }
     }
-    return { ms: performance.now() - start, nodes, hits };
+    return { ms: (performance.now() - start) / reps, nodes, hits };
   },
 
   /** Our full scan, driven synchronously: PageScanner.walk to the end, then finishPass. */
-  full(): RunResult & { finishMs: number } {
+  full(reps = 1): RunResult & { finishMs: number } {
     settle();
     let nodes = 0;
-    const scanner = new PageScanner(universe, {}, { onRoot: () => {} });
+    let hits = 0;
+    let finishMs = 0;
     const start = performance.now();
-    const step = scanner.walk(document);
-    while (step()) nodes += 24;
-    const walked = performance.now();
-    scanner.finishPass();
-    const end = performance.now();
-    return { ms: end - start, finishMs: end - walked, nodes, hits: scanner.index.size };
+    for (let r = 0; r < reps; r++) {
+      const scanner = new PageScanner(universe, {}, { onRoot: () => {} });
+      const step = scanner.walk(document);
+      nodes = 0;
+      while (step()) nodes += 24;
+      const walked = performance.now();
+      scanner.finishPass();
+      finishMs += performance.now() - walked;
+      hits = scanner.index.size;
+    }
+    return { ms: (performance.now() - start) / reps, finishMs: finishMs / reps, nodes, hits };
   },
 
   /**

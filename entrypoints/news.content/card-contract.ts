@@ -1,0 +1,70 @@
+/**
+ * What the content script and the lazily loaded hover-card script (entrypoints/hover-card.ts)
+ * share: types only, plus two constants. Nothing here may import Preact or the card UI, or the
+ * card would be back in the content script.
+ */
+import type { SmallCapStrip, TickerInfo, TickerQuote } from '../../lib/model';
+import type { Rect } from './place';
+import type { CardTheme } from './theme';
+
+/** The card's shadow host element (the scanner skips it; the lens ignores its mutations). */
+export const CARD_HOST_NAME = 'small-cap-lens-card';
+
+/**
+ * Key on the isolated world's globalThis where hover-card.js registers its module (an IIFE has
+ * no exports). The page's own world never sees it.
+ */
+export const CARD_MODULE_KEY = '__smallCapLensCard';
+
+export interface CardTarget {
+  symbol: string;
+  /** From the bundled universe, shown until TickerInfo arrives. */
+  name: string;
+  exchange: string;
+}
+
+/** The card's requests (cached by the lens: one page shows the same ticker many times). */
+export interface CardApi {
+  info(symbol: string): Promise<TickerInfo>;
+  quote(symbol: string): Promise<TickerQuote | null>;
+  strip(): Promise<SmallCapStrip>;
+  pin(symbol: string): Promise<{ added: boolean }>;
+  openPanel(): Promise<unknown>;
+}
+
+export interface OpenOptions {
+  target: CardTarget;
+  anchor: Rect;
+  theme: CardTheme;
+  via: 'pointer' | 'keyboard';
+}
+
+export interface CardEvents {
+  onPointerEnter(): void;
+  onPointerLeave(): void;
+  onClosed(): void;
+}
+
+/** The part of WXT's ContentScriptContext the card uses. */
+export interface CardContext {
+  readonly isInvalid: boolean;
+  onInvalidated(cb: () => void): unknown;
+}
+
+/** The card as the lens drives it (CardHost in hover-card.js, or the LazyCard proxy before it). */
+export interface CardControl {
+  readonly isOpen: boolean;
+  readonly host: HTMLElement | null;
+  /** Pointer is over the card (the grace timer must not close it). */
+  readonly hovered: boolean;
+  open(opts: OpenOptions): void;
+  /** Moves the open card (scroll, resize) without refetching. */
+  reposition(anchor: Rect): void;
+  close(restoreFocus?: boolean): void;
+  /** Says something to screen readers (keyboard stepping) through a live region. */
+  announce(text: string): void;
+}
+
+export interface CardModule {
+  createCard(ctx: CardContext, api: CardApi, events: CardEvents): CardControl;
+}

@@ -1,0 +1,312 @@
+/**
+ * Helpers for the hostile-page stories (hostile-pages.spec.ts): serving several pages on one
+ * curated news host, watching for errors and dialogs, a main-thread heartbeat, and finding a
+ * ticker's screen position (in the page, an open shadow root or a same-origin iframe) through
+ * the CSS highlight registry, the only thing the content script shares with the page.
+ */
+import type { BrowserContext, Frame, Page } from '@playwright/test';
+import { expect } from './fixtures';
+import { readLocalPage } from './page-server';
+
+export const HOST = 'www.globenewswire.com';
+export const urlOf = (name: string) => `https://${HOST}/news-release/2026/11/25/${name}.html`;
+
+export type Body = string | (() => string);
+
+/**
+ * Serves `pages` (pathname → HTML, or a fixture file name ending in .html) on `host`; every
+ * other request to that host gets an empty 404. Other hosts are left to the other routes.
+ */
+export async function serveSite(
+  context: BrowserContext,
+  pages: Record<string, Body>,
+  host = HOST,
+): Promise<void> {
+  await context.route(
+    (u) => u.hostname === host,
+    async (route) => {
+      const path = new URL(route.request().url()).pathname;
+      const body = pages[path];
+      if (body === undefined) return route.fulfill({ status: 404, contentType: 'text/plain', body: '' });
+      const html =
+        typeof body === 'function'
+          ? body()
+          : /^hostile-[\w-]+\.html$/.test(body)
+            ? readLocalPage(body)
+            : body;
+      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    },
+  );
+}
+
+export const pathOf = (url: string) => new URL(url).pathname;
+
+export interface Watch {
+  /** Uncaught errors whose stack points at the extension, and its console errors/warnings. */
+  extension: string[];
+  /** Every uncaught page error (the hostile pages' own scripts must not throw either). */
+  page: string[];
+  /** Console errors other than failed resource loads (the routes 404 favicons and the like). */
+  console: string[];
+  dialogs: string[];
+}
+
+/** Starts recording errors and dialogs; dialogs are dismissed (and fail the story). */
+export function watch(page: Page): Watch {
+  const w: Watch = { extension: [], page: [], console: [], dialogs: [] };
+  page.on('pageerror', (e) => {
+    const where = `${e.name}: ${e.message}\n${e.stack ?? ''}`;
+    w.page.push(where);
+    if (/chrome-extension:\/\//.test(e.stack ?? '')) w.extension.push(where);
+  });
+  page.on('console', (m) => {
+    const fromUs = m.location().url.startsWith('chrome-extension://') || /Small-Cap Lens/.test(m.text());
+    if (fromUs && (m.type() === 'error' || m.type() === 'warning')) w.extension.push(m.text());
+    else if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) w.console.push(m.text());
+  });
+  page.on('dialog', (d) => {
+    w.dialogs.push(`${d.type()}: ${d.message()}`);
+    void d.dismiss().catch(() => undefined);
+  });
+  return w;
+}
+
+/** The page and the extension both stayed clean. */
+export function expectClean(w: Watch): void {
+  expect(w.extension, 'no extension errors').toEqual([]);
+  expect(w.page, 'no uncaught page errors').toEqual([]);
+  expect(w.console, 'no console errors').toEqual([]);
+  expect(w.dialogs, 'no dialogs').toEqual([]);
+}
+
+/**
+ * A heartbeat in the page's main world: a 10 ms timer chain and a rAF chain. Their longest gap
+ * while armed is how long the main thread (page + every content-script world) was blocked.
+ * Installed before any page script, so it keeps working when a page breaks built-ins.
+ */
+export async function installHeartbeat(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const now = performance.now.bind(performance);
+    const st = setTimeout.bind(window);
+    const raf = requestAnimationFrame.bind(window);
+    const hb = {
+      armed: false,
+      last: 0,
+      max: 0,
+      maxAt: 0,
+      rafLast: 0,
+      rafMax: 0,
+      ticks: 0,
+      armedAt: 0,
+      slow: '' as string,
+    };
+    Object.defineProperty(window, '__hb', { value: hb });
+    const tick = () => {
+      const t = now();
+      if (hb.armed) {
+        const gap = t - hb.last;
+        hb.ticks++;
+        if (gap > hb.max) {
+          hb.max = gap;
+          hb.maxAt = t - hb.armedAt;
+        }
+        if (gap > 50 && hb.slow.length < 400) hb.slow += `${Math.round(gap)}@${Math.round(t - hb.armedAt)} `;
+      }
+      hb.last = t;
+      st(tick, 10);
+    };
+    const rtick = (t: number) => {
+      if (hb.armed && hb.rafLast) hb.rafMax = Math.max(hb.rafMax, t - hb.rafLast);
+      hb.rafLast = t;
+      raf(rtick);
+    };
+    tick();
+    raf(rtick);
+    // Armed once the page has parsed and laid itself out: the page's own first layout is not
+    // ours. The content script runs at document_idle, i.e. after this.
+    document.addEventListener('DOMContentLoaded', () => {
+      void document.body?.getBoundingClientRect();
+      hb.armed = true;
+      hb.armedAt = hb.last = now();
+      hb.rafLast = 0;
+    });
+  });
+}
+
+export interface Beat {
+  /** Longest gap of the 10 ms timer chain (ms; 10 is "never blocked"). */
+  max: number;
+  /** When it happened, ms after arming. */
+  maxAt: number;
+  rafMax: number;
+  ticks: number;
+  /** Gaps over 50 ms as gap@time. */
+  slow: string;
+}
+
+export async function readHeartbeat(page: Page): Promise<Beat> {
+  return page.evaluate(() => {
+    const hb = (window as unknown as { __hb: Beat }).__hb;
+    return {
+      max: Math.round(hb.max),
+      maxAt: Math.round(hb.maxAt),
+      rafMax: Math.round(hb.rafMax),
+      ticks: hb.ticks,
+      slow: hb.slow.trim(),
+    };
+  });
+}
+
+/** Underline counts in a document's registry (the top page or a frame). */
+export async function underlines(
+  target: Page | Frame,
+): Promise<{ r2000: number; ticker: number; total: number }> {
+  return target.evaluate(() => {
+    const r2000 = CSS.highlights.get('scl-r2000')?.size ?? 0;
+    const ticker = CSS.highlights.get('scl-ticker')?.size ?? 0;
+    return { r2000, ticker, total: r2000 + ticker };
+  });
+}
+
+/** Waits until the underline count stops changing (a scan finished and was drawn). */
+export async function settledUnderlines(
+  target: Page | Frame,
+  atLeast = 1,
+  timeout = 30_000,
+): Promise<number> {
+  let last = -1;
+  let stableSince = 0;
+  await expect
+    .poll(
+      async () => {
+        const n = (await underlines(target)).total;
+        const t = Date.now();
+        if (n !== last) {
+          last = n;
+          stableSince = t;
+        }
+        return n >= atLeast && t - stableSince >= 1000;
+      },
+      { message: `at least ${atLeast} underlines, stable for 1 s`, timeout, intervals: [250] },
+    )
+    .toBe(true);
+  return last;
+}
+
+/** Underlined ranges whose start lies inside the element matching `selector` (shadow-aware). */
+export async function underlinesInside(target: Page | Frame, selector: string): Promise<number> {
+  return target.evaluate((sel) => {
+    const el = document.querySelector(sel);
+    if (!el) return -1;
+    let n = 0;
+    for (const name of ['scl-r2000', 'scl-ticker']) {
+      const h = CSS.highlights.get(name);
+      if (!h) continue;
+      for (const r of h as unknown as Iterable<AbstractRange>) {
+        let node: Node | null = r.startContainer;
+        while (node && node !== el) node = node.parentNode ?? (node as ShadowRoot).host ?? null;
+        if (node === el) n++;
+      }
+    }
+    return n;
+  }, selector);
+}
+
+/**
+ * Centre of the first underlined range reading `symbol` (or `$symbol`), optionally only inside
+ * the element matching `within` (looked up through open shadow roots by host), in page
+ * coordinates (a frame's offset in the page is added).
+ */
+export async function tickerPoint(
+  target: Page | Frame,
+  symbol: string,
+  within?: string,
+): Promise<{ x: number; y: number }> {
+  let point: { x: number; y: number } | null = null;
+  await expect
+    .poll(
+      async () => {
+        point = await target.evaluate(
+          ([sym, sel]) => {
+            const scope = sel ? document.querySelector(sel) : null;
+            if (sel && !scope) return null;
+            for (const name of ['scl-r2000', 'scl-ticker']) {
+              const h = CSS.highlights.get(name);
+              if (!h) continue;
+              for (const r of h as unknown as Iterable<AbstractRange>) {
+                if (scope) {
+                  let node: Node | null = r.startContainer;
+                  while (node && node !== scope) node = node.parentNode ?? (node as ShadowRoot).host ?? null;
+                  if (node !== scope) continue;
+                }
+                const range = document.createRange();
+                range.setStart(r.startContainer, r.startOffset);
+                range.setEnd(r.endContainer, r.endOffset);
+                if (range.toString().replace(/^\$/, '') !== sym) continue;
+                range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+                const b = range.getClientRects()[0];
+                if (b) return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+              }
+            }
+            return null;
+          },
+          [symbol, within ?? ''] as const,
+        );
+        return point;
+      },
+      { message: `${symbol} is underlined${within ? ` inside ${within}` : ''}`, timeout: 20_000 },
+    )
+    .not.toBeNull();
+  const p = point!;
+  if ('parentFrame' in target && target.parentFrame()) {
+    const box = await (await target.frameElement()).boundingBox();
+    if (box) return { x: p.x + box.x, y: p.y + box.y };
+  }
+  return p;
+}
+
+/** Moves the pointer off any ticker, then onto `p`; the card must open on `symbol`. */
+export async function hoverOpens(page: Page, p: { x: number; y: number }, symbol: string): Promise<void> {
+  await page.mouse.move(2, 2);
+  await page.mouse.move(p.x, p.y, { steps: 2 });
+  const card = page.getByTestId('scl-card');
+  await expect(card, `the card opens on ${symbol}`).toBeVisible();
+  await expect(card.getByRole('heading', { name: symbol })).toBeVisible();
+}
+
+/** The HWC card with its data from the background (recorded sources). */
+export async function expectHwcCardWithData(page: Page): Promise<void> {
+  const card = page.getByTestId('scl-card');
+  await expect(card).toContainText('Hancock Whitney');
+  await expect(card.getByTestId('scl-membership')).toContainText(/Russell 2000 member · weight \d/);
+}
+
+/** Closes the card (Esc) so the next story step starts clean. */
+export async function closeCard(page: Page): Promise<void> {
+  await page.mouse.move(2, 2);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('scl-card')).toBeHidden();
+}
+
+export async function countNodes(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const w = document.createTreeWalker(document.documentElement);
+    let n = 1;
+    while (w.nextNode()) n++;
+    return n;
+  });
+}
+
+/** Bounding boxes of the elements matching `selector` (rounded to 0.1 px). */
+export async function boxes(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((sel) => {
+    const out: string[] = [];
+    const list = document.querySelectorAll(sel);
+    for (let i = 0; i < list.length; i++) {
+      const r = list[i]!.getBoundingClientRect();
+      const f = (v: number) => (Math.round(v * 10) / 10).toString();
+      out[out.length] = `${f(r.left + scrollX)},${f(r.top + scrollY)},${f(r.width)},${f(r.height)}`;
+    }
+    return out;
+  }, selector);
+}
