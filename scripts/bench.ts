@@ -157,16 +157,6 @@ interface BenchApi {
   sliced(): Promise<SlicedResult>;
 }
 
-async function threadClock(context: BrowserContext, page: Page): Promise<() => Promise<number>> {
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
-  // The renderer main thread's CPU time, ms (not advanced while the OS runs other processes).
-  return async () => {
-    const { metrics } = await cdp.send('Performance.getMetrics');
-    return (metrics.find((m) => m.name === 'ThreadTime')?.value ?? NaN) * 1000;
-  };
-}
-
 async function benchScan(): Promise<void> {
   const harness = await bundleHarness('scan-harness');
   const { context, dir } = await launchPlain();
@@ -188,7 +178,6 @@ async function benchScan(): Promise<void> {
       );
       await page.goto(url, { waitUntil: 'load' });
       await page.addScriptTag({ content: harness });
-      const cpuNow = await threadClock(context, page);
       const counts = await page.evaluate(() => (window as unknown as { __bench: BenchApi }).__bench.counts());
       const universeMs = await page.evaluate(() => (window as unknown as { __bench: BenchApi }).__bench.universeLoadMs);
       log(`scan: ${label}: ${counts.all} nodes, ${counts.accepted} text nodes scanned, ${counts.chars} chars`);
@@ -198,27 +187,40 @@ async function benchScan(): Promise<void> {
       const finish: number[] = [];
       const hits = { naive: 0, full: 0 };
       let fullCold = 0;
-      // One warm-up round (JIT), then RUNS measured rounds, variants interleaved.
-      for (let i = 0; i <= RUNS; i++) {
-        for (const v of ['bare', 'naive', 'full'] as const) {
-          const c0 = await cpuNow();
-          const r = await page.evaluate(
-            ([variant, n]) => {
-              const b = (window as unknown as { __bench: BenchApi }).__bench;
-              return variant === 'full' ? b.full(n) : b[variant](n);
-            },
-            [v, i === 0 && v === 'full' ? 1 : reps] as const,
-          );
-          const c1 = await cpuNow();
-          if (i === 0) {
-            if (v === 'full') fullCold = r.ms;
-            continue;
+      // One warm-up round (JIT), then RUNS measured rounds, variants interleaved. Wall time is
+      // timed in the page; CPU time is the thread duration of the evaluate's task in a trace
+      // (found by the console.timeStamp it emits first).
+      const labels: Array<{ mark: string; v: Variant; i: number }> = [];
+      const results = new Map<string, RunResult & { finishMs?: number }>();
+      const { tasks, marks } = await traceTasks(context, page, async () => {
+        for (let i = 0; i <= RUNS; i++) {
+          for (const v of ['bare', 'naive', 'full'] as const) {
+            const mark = `bench:${i}:${v}`;
+            labels.push({ mark, v, i });
+            const r = await page.evaluate(
+              ([variant, n, m]) => {
+                console.timeStamp(m);
+                const b = (window as unknown as { __bench: BenchApi }).__bench;
+                return variant === 'full' ? b.full(n) : b[variant](n);
+              },
+              [v, i === 0 && v === 'full' ? 1 : reps, mark] as const,
+            );
+            results.set(mark, r);
           }
-          wall[v].push(r.ms);
-          cpu[v].push((c1 - c0) / reps);
-          if (v !== 'bare') hits[v] = r.hits;
-          if ('finishMs' in r) finish.push(r.finishMs as number);
         }
+      });
+      for (const { mark, v, i } of labels) {
+        const r = results.get(mark)!;
+        if (i === 0) {
+          if (v === 'full') fullCold = r.ms;
+          continue;
+        }
+        const at = marks[mark];
+        const task = at === undefined ? undefined : tasks.find((t) => t.ts <= at && at <= t.ts + t.dur);
+        wall[v].push(r.ms);
+        cpu[v].push(task ? task.tdur / reps : NaN);
+        if (v !== 'bare') hits[v] = r.hits;
+        if (r.finishMs !== undefined) finish.push(r.finishMs);
       }
       const sliced: Array<SlicedResult & { wallLongest: number; cpuLongest: number }> = [];
       for (let i = 0; i < RUNS; i++) {
