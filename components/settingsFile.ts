@@ -68,8 +68,8 @@ const CHECKS: Record<keyof Settings, Check> = {
       ? ((p.theme = v), null)
       : 'must be "auto", "light" or "dark"',
   refreshMinutes: (v, p) => {
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 30 || v > 7 * 24 * 60)
-      return 'must be 30–10080 minutes';
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 15 || v > 24 * 60)
+      return 'must be 15–1440 minutes';
     p.refreshMinutes = Math.round(v);
     return null;
   },

@@ -109,6 +109,12 @@ export interface SourceStatus {
   error: SourceError | null;
   /** True when the UI is showing the bundled snapshot for this source. */
   usingBundled: boolean;
+  /** When the engine will next try this source on its own (null: at the next check). */
+  nextAttempt?: string | null;
+  /** Consecutive failed attempts (drives the backoff). */
+  failures?: number;
+  /** Backoff chosen after the last failure, with its jitter. */
+  backoffMs?: number;
 }
 
 export interface WatchlistItem {

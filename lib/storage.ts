@@ -48,7 +48,7 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'auto',
   underline: true,
   sources: Object.fromEntries(SOURCE_IDS.map((id) => [id, true])) as Record<SourceId, boolean>,
-  refreshMinutes: 360,
+  refreshMinutes: 60,
   neverTag: [],
   lowercaseCashtags: false,
 };
@@ -81,7 +81,7 @@ export function normalizeSettings(value: unknown): Settings {
     theme: v.theme === 'light' || v.theme === 'dark' || v.theme === 'auto' ? v.theme : 'auto',
     underline: typeof v.underline === 'boolean' ? v.underline : true,
     sources,
-    refreshMinutes: num(v.refreshMinutes, 30, 7 * 24 * 60, DEFAULT_SETTINGS.refreshMinutes),
+    refreshMinutes: num(v.refreshMinutes, 15, 24 * 60, DEFAULT_SETTINGS.refreshMinutes),
     neverTag: strings(v.neverTag).map((s) => s.toUpperCase()),
     lowercaseCashtags: typeof v.lowercaseCashtags === 'boolean' ? v.lowercaseCashtags : false,
   };

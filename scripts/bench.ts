@@ -16,7 +16,7 @@ import { join, resolve } from 'node:path';
 import { findBrowser } from './find-browser';
 import { bundleHarness } from './bench/bundle';
 import { burstParagraphs, generatedPage, REAL_ARTICLE, REAL_DIR, realArticle } from './bench/pages';
-import { hoverProbe, loadProbe, popupProbe, type HoverProbe, type LoadProbe, type PopupProbe } from './bench/probes';
+import { hoverProbe, loadProbe, popupProbe, probeSource, type HoverProbe, type LoadProbe, type PopupProbe } from './bench/probes';
 import { contentShare, entrySizes, kb } from './bench/size';
 import { stat, round, type Stat } from './bench/stats';
 import { longest, traceTasks } from './bench/trace';
@@ -290,38 +290,50 @@ async function benchMutation(server: PageServer): Promise<void> {
   try {
     const detectMs: number[] = [];
     const settleMs: number[] = [];
-    const longest: number[] = [];
+    const longestCpu: number[] = [];
+    const longestWall: number[] = [];
     const insertMs: number[] = [];
     const incremental: number[] = [];
     const found: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       const page = await context.newPage();
-      await page.addInitScript(loadProbe);
+      await page.addInitScript({ content: probeSource(loadProbe) });
       await page.goto(DEMO_URL);
       const base = await settleUnderlines(page, 800);
-      const ins = await page.evaluate((paras) => {
-        const host = document.querySelector('article') ?? document.body;
-        const t0 = performance.now();
-        // One paragraph at a time (an infinite-scroll feed), all in one task.
-        for (const s of paras) {
-          const p = document.createElement('p');
-          p.textContent = s;
-          host.append(p);
+      const traced = await traceTasks(context, page, async () => {
+        const ins = await page.evaluate((paras) => {
+          const host = document.querySelector('article') ?? document.body;
+          const t0 = performance.now();
+          // One paragraph at a time (an infinite-scroll feed), all in one task.
+          for (const s of paras) {
+            const p = document.createElement('p');
+            p.textContent = s;
+            host.append(p);
+          }
+          console.timeStamp('bench-insert-end');
+          return { t0, t1: performance.now() };
+        }, paragraphs);
+        // The lens scans the new roots at once and re-scans the page 1.5 s after the burst.
+        const t0 = Date.now();
+        let lastN = -1;
+        let since = Date.now();
+        while (Date.now() - t0 < 20_000) {
+          const n = await underlineCount(page);
+          if (n !== lastN) {
+            lastN = n;
+            since = Date.now();
+          } else if (Date.now() - t0 > 3500 && Date.now() - since > 1500) break;
+          await sleep(100);
         }
-        return { t0, t1: performance.now() };
-      }, paragraphs);
-      // The lens scans the new roots at once and re-scans the page 1.5 s after the burst.
-      const t0 = Date.now();
-      let lastN = -1;
-      let since = Date.now();
-      while (Date.now() - t0 < 20_000) {
-        const n = await underlineCount(page);
-        if (n !== lastN) {
-          lastN = n;
-          since = Date.now();
-        } else if (Date.now() - t0 > 3500 && Date.now() - since > 1500) break;
-        await sleep(100);
-      }
+        return ins;
+      });
+      const ins = traced.result;
+      const mark = traced.marks['bench-insert-end'] ?? -Infinity;
+      // Tasks after the insertion's own task (which contains the mark).
+      const afterTasks = traced.tasks.filter((t) => t.ts > mark);
+      const lt = longest(afterTasks);
+      longestCpu.push(lt.cpu);
+      longestWall.push(lt.wall);
       const probe = await page.evaluate(() => (window as unknown as { __probe: LoadProbe }).__probe);
       const final = probe.count;
       const firstAll = probe.timeline.find(([t, n]) => t >= ins.t0 && n >= final);
@@ -333,8 +345,14 @@ async function benchMutation(server: PageServer): Promise<void> {
       incremental.push(firstAfter ? firstAfter[1] - base : 0);
       found.push(final - base);
       const after = probe.long.filter((l) => l.start >= ins.t1 - 1);
-      longest.push(Math.max(0, ...after.map((l) => l.dur)));
-      raw[`mutation:${i}`] = { base, final, ins, timeline: probe.timeline.filter(([t]) => t >= ins.t0), long: after };
+      raw[`mutation:${i}`] = {
+        base,
+        final,
+        ins,
+        timeline: probe.timeline.filter(([t]) => t >= ins.t0),
+        longTaskEntries: after,
+        top: [...afterTasks].sort((a, b) => b.tdur - a.tdur).slice(0, 5),
+      };
       await page.close();
     }
     addRow({
@@ -347,12 +365,12 @@ async function benchMutation(server: PageServer): Promise<void> {
     addRow({ section: 'mutation', metric: 'insertion → last underline change (after the debounced rescan)', unit: 'ms', stat: stat(settleMs) });
     addRow({
       section: 'mutation',
-      metric: 'longest task after the insertion',
+      metric: 'longest main-thread task after the insertion, CPU',
       unit: 'ms',
-      stat: stat(longest),
+      stat: stat(longestCpu),
       budgetOn: 'max',
       budget: 50,
-      note: 'long tasks only (≥ 50 ms); 0 = none',
+      note: `same tasks by wall clock: median ${round(stat(longestWall).median)} ms, max ${round(stat(longestWall).max)} ms (page layout of the new paragraphs included)`,
     });
   } finally {
     await closeAll(context, dir);
@@ -430,7 +448,7 @@ async function benchHover(server: PageServer): Promise<void> {
       router.setMode(mode);
       for (let i = 0; i < RUNS; i++) {
         const page = await context.newPage();
-        await page.addInitScript(hoverProbe);
+        await page.addInitScript({ content: probeSource(hoverProbe) });
         await page.goto(DEMO_URL);
         const p = await tickerPoint(page, 'HWC');
         await sleep(300);
@@ -440,7 +458,7 @@ async function benchHover(server: PageServer): Promise<void> {
     }
     router.setMode('ok');
     const page = await context.newPage();
-    await page.addInitScript(hoverProbe);
+    await page.addInitScript({ content: probeSource(hoverProbe) });
     await page.goto(DEMO_URL);
     const points = [await tickerPoint(page, 'HWC'), await tickerPoint(page, 'CRDO')];
     const warm: HoverTiming[] = [];
@@ -496,20 +514,37 @@ async function benchPopup(server: PageServer): Promise<void> {
   try {
     const times: number[] = [];
     const shell: number[] = [];
+    const sent: number[] = [];
+    const roundTrip: number[] = [];
+    const renderAfter: number[] = [];
     let first = NaN;
     await sleep(1500); // let the worker finish its first start
     for (let i = 0; i <= RUNS; i++) {
       const page = await context.newPage();
-      await page.addInitScript(popupProbe);
+      // Playwright's addInitScript skips chrome-extension:// pages; the CDP call does not.
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Page.enable');
+      await cdp.send('Page.addScriptToEvaluateOnNewDocument', { source: probeSource(popupProbe) });
       await page.goto(`chrome-extension://${extensionId}/popup.html`);
       await page.waitForSelector('[data-testid^="factor-"]', { timeout: 15_000 });
       const p = await page.evaluate(() => (window as unknown as { __popup?: PopupProbe }).__popup ?? null);
       if (!p?.factorAt) throw new Error('popup probe did not run (init scripts on extension pages?)');
+      const nav = await page.evaluate(() => {
+        const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+        return n ? { domInteractive: n.domInteractive, dcl: n.domContentLoadedEventEnd } : null;
+      });
+      const card = p.messages.find((m) => m[0] === 'getSignalCard');
       if (i === 0) first = p.factorAt;
       else {
         times.push(p.factorAt);
         shell.push(p.cardAt);
+        if (card) {
+          sent.push(card[1]);
+          roundTrip.push(card[2] - card[1]);
+          renderAfter.push(p.factorAt - card[2]);
+        }
       }
+      raw[`popup:${i}`] = { probe: p, nav };
       await page.close();
     }
     raw['popup'] = { first, times, shell };
@@ -521,6 +556,15 @@ async function benchPopup(server: PageServer): Promise<void> {
       budget: 150,
       note: `first open after start ${round(first)} ms; card region (skeleton) at ${round(stat(shell).median)} ms`,
     });
+    addRow({
+      section: 'popup',
+      metric: 'popup: getSignalCard sent (after navigation start)',
+      unit: 'ms',
+      stat: stat(sent),
+      note: 'script load + first Preact render before the request leaves',
+    });
+    addRow({ section: 'popup', metric: 'popup: getSignalCard round trip to the worker', unit: 'ms', stat: stat(roundTrip) });
+    addRow({ section: 'popup', metric: 'popup: answer → first factor row', unit: 'ms', stat: stat(renderAfter) });
   } finally {
     await closeAll(context, dir);
   }
@@ -667,7 +711,7 @@ async function benchMemory(server: PageServer): Promise<void> {
       );
       for (let i = 0; i < RUNS; i++) {
         const page = await context.newPage();
-        await page.addInitScript(loadProbe);
+        await page.addInitScript({ content: probeSource(loadProbe) });
         await page.goto(url);
         await sleep(1500);
         without.push(await heapAfterGc(context, page));
@@ -683,7 +727,7 @@ async function benchMemory(server: PageServer): Promise<void> {
       await serveHtml(context, url, html);
       for (let i = 0; i < RUNS; i++) {
         const page = await context.newPage();
-        await page.addInitScript(loadProbe);
+        await page.addInitScript({ content: probeSource(loadProbe) });
         await page.goto(url);
         await settleUnderlines(page, 1200);
         const probe = await page.evaluate(() => (window as unknown as { __probe: LoadProbe }).__probe);

@@ -27,14 +27,15 @@ const SOURCE_NAMES: Record<SourceId, string> = {
   polymarket: 'Polymarket prediction market',
 };
 
+// How often the background checks which sources are due; each source keeps its own cadence
+// (holdings daily after the close, futures and markets hourly: lib/engine/cadence.ts).
 const CADENCES: Array<[number, string]> = [
+  [15, 'Every 15 minutes'],
   [30, 'Every 30 minutes'],
   [60, 'Every hour'],
   [180, 'Every 3 hours'],
   [360, 'Every 6 hours'],
-  [720, 'Every 12 hours'],
   [1440, 'Once a day'],
-  [10080, 'Once a week'],
 ];
 
 const SECTIONS: Array<[string, string]> = [

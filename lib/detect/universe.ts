@@ -75,16 +75,19 @@ function tierOf(alias: string, cueOnly: ReadonlySet<string>): NameTier {
 
 export interface UniverseBuilder {
   /**
-   * Does one bounded piece of the work (a few hundred rows, well under a millisecond or two) and
-   * returns true while more remains, so a caller can spread the load over idle slices.
+   * Does one bounded piece of the work (tens to hundreds of rows, well under a millisecond once
+   * warm) and returns true while more remains, so a caller can spread the load over idle slices.
    */
   step(): boolean;
   /** The universe; runs whatever work is left synchronously first. */
   finish(): Universe;
 }
 
-/** Rows (or aliases, or name lists) per builder step. */
-const CHUNK = 500;
+/**
+ * Rows (or aliases) per builder step: tiny, so a caller checking its clock between steps keeps
+ * to its slice budget even while the code is still cold (interpreted) in a busy page.
+ */
+const CHUNK = 64;
 
 /**
  * The universe built in small steps: the symbol index, then the alias table, then the name
@@ -284,5 +287,5 @@ export function universeBuilder(data: UniverseData, chunk = CHUNK): UniverseBuil
 }
 
 export function loadUniverse(data: UniverseData): Universe {
-  return universeBuilder(data).finish();
+  return universeBuilder(data, 4096).finish();
 }

@@ -15,8 +15,10 @@ import { createTickerLookup } from '../signals/ticker';
 import { loadUniverse, type Universe } from '../detect';
 import type { UniverseData } from '../detect/build';
 import { bundledUniverse } from './bundled';
-import type { Dataset } from './data';
+import type { Dataset, DatasetKey } from './data';
+import { implausibility } from './plausibility';
 import { FETCHERS } from './refresh';
+import { nextAttemptAt } from './cadence';
 import {
   composeStatuses,
   daysBetween,
@@ -63,40 +65,27 @@ export class Engine {
     this.lookup = null;
   }
 
-  /** Refreshes every enabled source that is due (all of them when forced). Single-flight. */
-  refresh(force = false): Promise<SourceStatus[]> {
+  /**
+   * Refreshes every enabled source that is due (lib/engine/cadence.ts), or all of them when
+   * forced (Retry-After still wins). Single-flight: callers during a refresh share it.
+   */
+  refresh(force = false, uiOpen = false): Promise<SourceStatus[]> {
     if (!this.inflight) {
-      this.inflight = this.runRefresh(force).finally(() => {
+      this.inflight = this.runRefresh(force, uiOpen).finally(() => {
         this.inflight = null;
       });
     }
     return this.inflight;
   }
 
-  private async runRefresh(force: boolean): Promise<SourceStatus[]> {
+  private async runRefresh(force: boolean, uiOpen: boolean): Promise<SourceStatus[]> {
     const settings = await getSettings();
     const statuses = await readStatuses();
-    const now = Date.now();
-    const due = SOURCE_IDS.filter((id) => {
-      if (!settings.sources[id]) return false;
-      const s = statuses.get(id);
-      // Respect a server's Retry-After even when forced: hammering a 429 only prolongs it.
-      if (
-        s?.error?.retryAfterSec &&
-        s.lastAttempt &&
-        now - Date.parse(s.lastAttempt) < s.error.retryAfterSec * 1000
-      ) {
-        return false;
-      }
-      if (force) return true;
-      const last = s?.lastSuccess ? Date.parse(s.lastSuccess) : 0;
-      const lastTry = s?.lastAttempt ? Date.parse(s.lastAttempt) : 0;
-      // After a failure, wait a fifth of the cadence before trying again on our own.
-      return (
-        now - last > settings.refreshMinutes * 60_000 &&
-        now - lastTry > (settings.refreshMinutes * 60_000) / 5
-      );
-    });
+    const now = new Date();
+    const due = SOURCE_IDS.filter(
+      (id) =>
+        settings.sources[id] && nextAttemptAt(id, { status: statuses.get(id), now, uiOpen, force }) === null,
+    );
     await Promise.all(due.map((id) => this.refreshSource(id)));
     if (due.length) this.invalidate();
     return this.statuses();
@@ -116,6 +105,23 @@ export class Engine {
         await recordAttempt(id, { ok: false, error: r.error });
         return;
       }
+      // Drop implausible datasets (the rest of the source's answer is still stored).
+      const rejected: string[] = [];
+      for (const [key, ds] of Object.entries(r.value.datasets) as Array<[DatasetKey, Dataset<unknown>]>) {
+        const why = implausibility(key, ds);
+        if (why) {
+          rejected.push(why);
+          delete r.value.datasets[key];
+        }
+      }
+      if (rejected.length && Object.keys(r.value.datasets).length === 0 && !r.value.sharesPoint) {
+        await recordAttempt(id, {
+          ok: false,
+          error: { kind: 'format', message: rejected.join('; '), source: id },
+        });
+        return;
+      }
+      r.value.warnings.push(...rejected);
       let kept: string[];
       try {
         kept = await storeFetched(id, r.value);
@@ -146,7 +152,18 @@ export class Engine {
 
   async statuses(): Promise<SourceStatus[]> {
     const [stored, loaded, settings] = await Promise.all([readStatuses(), this.data(), getSettings()]);
-    const list = composeStatuses(stored, loaded, settings.sources, new Date());
+    const now = new Date();
+    const list = composeStatuses(stored, loaded, settings.sources, now);
+    for (const s of list) {
+      if (s.state !== 'disabled') {
+        s.nextAttempt = nextAttemptAt(s.id as SourceId, {
+          status: stored.get(s.id),
+          now,
+          uiOpen: false,
+          force: false,
+        });
+      }
+    }
     if (loaded.storageError) {
       for (const s of list) if (!s.error) s.error = { kind: 'unavailable', message: loaded.storageError };
     }

@@ -55,7 +55,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   };
 
   /** UI reads kick a refresh of due sources in the background, without waiting for it. */
-  const kick = () => void engine.refresh(false).catch(() => {});
+  const kick = () => void engine.refresh(false, true).catch(() => {});
 
   return {
     getSignalCard: async () => {

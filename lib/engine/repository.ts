@@ -20,6 +20,7 @@ import {
   type LensData,
 } from './data';
 import { mergeFundHistory, type SourceFetchResult } from './refresh';
+import { backoffMs } from './cadence';
 import { bundledSnapshot } from './bundled';
 
 export const ALL_KEYS: DatasetKey[] = [
@@ -198,6 +199,7 @@ export async function recordAttempt(
           ? { kind: 'format', message: outcome.warnings.join('; ').slice(0, 500) }
           : null,
         usingBundled: false,
+        failures: 0,
       }
     : {
         id,
@@ -208,6 +210,8 @@ export async function recordAttempt(
         lastAttempt: now,
         error: { ...outcome.error, message: outcome.error.message.slice(0, 500) },
         usingBundled: prev?.lastSuccess ? false : true,
+        failures: (prev?.failures ?? 0) + 1,
+        backoffMs: backoffMs(id, (prev?.failures ?? 0) + 1),
       };
   try {
     await putStatus(status);

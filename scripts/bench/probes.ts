@@ -89,15 +89,49 @@ export function hoverProbe(): void {
 export interface PopupProbe {
   factorAt: number;
   cardAt: number;
+  /** [message type, sent at, answered at] for every runtime message the page sends. */
+  messages: Array<[string, number, number]>;
 }
 
-/** Time (from navigation start) until the signal card's first factor row is in the DOM. */
+/**
+ * Time (from navigation start) until the signal card's first factor row is in the DOM, and the
+ * round trip of each message to the background worker (chrome.runtime.sendMessage wrapped).
+ */
 export function popupProbe(): void {
-  const st: PopupProbe = { factorAt: 0, cardAt: 0 };
+  const st: PopupProbe = { factorAt: 0, cardAt: 0, messages: [] };
   (window as unknown as { __popup: PopupProbe }).__popup = st;
+  type Rt = { sendMessage: (...a: unknown[]) => unknown };
+  const rt = (globalThis as unknown as { chrome?: { runtime?: Rt } }).chrome?.runtime;
+  if (rt?.sendMessage) {
+    const orig = rt.sendMessage.bind(rt);
+    rt.sendMessage = (...a: unknown[]) => {
+      const t = performance.now();
+      const type = String((a[0] as { type?: string } | undefined)?.type ?? '?');
+      const done = () => st.messages.push([type, t, performance.now()]);
+      const last = a[a.length - 1];
+      if (typeof last === 'function') {
+        a[a.length - 1] = (...r: unknown[]) => {
+          done();
+          return (last as (...x: unknown[]) => unknown)(...r);
+        };
+        return orig(...a);
+      }
+      const p = orig(...a) as Promise<unknown> | undefined;
+      p?.then(done, done);
+      return p;
+    };
+  }
   const check = () => {
     if (!st.cardAt && document.querySelector('[data-testid="signal-card"]')) st.cardAt = performance.now();
     if (!st.factorAt && document.querySelector('[data-testid^="factor-"]')) st.factorAt = performance.now();
   };
   new MutationObserver(check).observe(document, { childList: true, subtree: true });
+}
+
+/**
+ * A probe as init-script source. tsx (esbuild keepNames) wraps inner functions in `__name(…)`,
+ * which does not exist in the page, so the serialized function gets a no-op `__name`.
+ */
+export function probeSource(fn: () => void): string {
+  return `(() => { const __name = (f) => f; (${fn.toString()})(); })();`;
 }
