@@ -1,8 +1,8 @@
 /**
  * `npm run bench` — performance benchmarks in real headless Chromium (see docs/benchmarks.md).
  *
- *   tsx scripts/bench.ts [--json] [--runs N] [--only scan,mutation,hover,popup,size,data,memory]
- *                        [--no-build] [--out DIR]
+ *   tsx scripts/bench.ts [--json] [--save FILE.json] [--runs N] [--no-build] [--out DIR]
+ *                        [--only scan,mutation,hover,popup,size,data,memory]
  *
  * Builds its own copy of the extension (SCL_OUT_DIR=/tmp/bench-out, so a parallel `wxt build`
  * into .output is never clobbered) unless --no-build. Every figure is the median of N runs
@@ -10,13 +10,21 @@
  */
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { findBrowser } from './find-browser';
 import { bundleHarness } from './bench/bundle';
-import { burstParagraphs, generatedPage, REAL_ARTICLE, REAL_DIR, realArticle } from './bench/pages';
-import { hoverProbe, loadProbe, popupProbe, probeSource, type HoverProbe, type LoadProbe, type PopupProbe } from './bench/probes';
+import { burstParagraphs, generatedPage, REAL_DIR, realArticle } from './bench/pages';
+import {
+  hoverProbe,
+  loadProbe,
+  popupProbe,
+  probeSource,
+  type HoverProbe,
+  type LoadProbe,
+  type PopupProbe,
+} from './bench/probes';
 import { contentShare, entrySizes, kb } from './bench/size';
 import { stat, round, type Stat } from './bench/stats';
 import { longest, traceTasks } from './bench/trace';
@@ -91,7 +99,12 @@ async function launchPlain(): Promise<{ context: BrowserContext; dir: string }> 
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: await findBrowser({ install: false }),
     headless: true,
-    args: ['--disable-gpu', '--disable-background-networking', '--no-first-run', ...(isRoot ? ['--no-sandbox'] : [])],
+    args: [
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--no-first-run',
+      ...(isRoot ? ['--no-sandbox'] : []),
+    ],
     viewport: { width: 1280, height: 900 },
   });
   return { context, dir };
@@ -114,7 +127,9 @@ async function launchExt(server: PageServer): Promise<{
 
 /** Serves generated HTML at a curated-site URL (so the production content script runs). */
 async function serveHtml(context: BrowserContext, url: string, html: string): Promise<void> {
-  await context.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+  await context.route(url, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+  );
 }
 
 async function closeAll(context: BrowserContext, dir: string): Promise<void> {
@@ -179,8 +194,12 @@ async function benchScan(): Promise<void> {
       await page.goto(url, { waitUntil: 'load' });
       await page.addScriptTag({ content: harness });
       const counts = await page.evaluate(() => (window as unknown as { __bench: BenchApi }).__bench.counts());
-      const universeMs = await page.evaluate(() => (window as unknown as { __bench: BenchApi }).__bench.universeLoadMs);
-      log(`scan: ${label}: ${counts.all} nodes, ${counts.accepted} text nodes scanned, ${counts.chars} chars`);
+      const universeMs = await page.evaluate(
+        () => (window as unknown as { __bench: BenchApi }).__bench.universeLoadMs,
+      );
+      log(
+        `scan: ${label}: ${counts.all} nodes, ${counts.accepted} text nodes scanned, ${counts.chars} chars`,
+      );
       type Variant = 'bare' | 'naive' | 'full';
       const wall: Record<Variant, number[]> = { bare: [], naive: [], full: [] };
       const cpu: Record<Variant, number[]> = { bare: [], naive: [], full: [] };
@@ -234,7 +253,13 @@ async function benchScan(): Promise<void> {
       const ratio = stat(cpu.full.map((f, i) => f / cpu.bare[i]!));
       raw[`scan:${label}`] = { counts, universeMs, wall, cpu, finish, fullCold, hits, sliced };
       const note = `${counts.all} nodes, ${counts.accepted} text nodes; wall median ${round(stat(wall.bare).median, 2)} ms`;
-      addRow({ section: 'scan', metric: `${label}: bare TreeWalker (floor), CPU`, unit: 'ms', stat: stat(cpu.bare), note });
+      addRow({
+        section: 'scan',
+        metric: `${label}: bare TreeWalker (floor), CPU`,
+        unit: 'ms',
+        stat: stat(cpu.bare),
+        note,
+      });
       addRow({
         section: 'scan',
         metric: `${label}: naive regex+stoplist, CPU`,
@@ -274,7 +299,12 @@ async function benchScan(): Promise<void> {
         note: `same tasks by wall clock: median ${round(stat(sliced.map((s) => s.wallLongest)).median)} ms, max ${round(stat(sliced.map((s) => s.wallLongest)).max)} ms`,
       });
       if (label.startsWith('10k')) {
-        addRow({ section: 'scan', metric: 'loadUniverse (bundled universe.json, in page), wall', unit: 'ms', stat: single(universeMs) });
+        addRow({
+          section: 'scan',
+          metric: 'loadUniverse (bundled universe.json, in page), wall',
+          unit: 'ms',
+          stat: single(universeMs),
+        });
       }
     }
   } finally {
@@ -362,7 +392,12 @@ async function benchMutation(server: PageServer): Promise<void> {
       stat: stat(detectMs),
       note: `${stat(found).median} new underlines; first publish had ${stat(incremental).median}; the insertion itself took ${round(stat(insertMs).median)} ms`,
     });
-    addRow({ section: 'mutation', metric: 'insertion → last underline change (after the debounced rescan)', unit: 'ms', stat: stat(settleMs) });
+    addRow({
+      section: 'mutation',
+      metric: 'insertion → last underline change (after the debounced rescan)',
+      unit: 'ms',
+      stat: stat(settleMs),
+    });
     addRow({
       section: 'mutation',
       metric: 'longest main-thread task after the insertion, CPU',
@@ -433,7 +468,10 @@ async function moveAway(page: Page): Promise<void> {
   for (let i = 0; i < 40; i++) {
     await sleep(50);
     const open = await page.evaluate(
-      () => !!document.querySelector('small-cap-lens-card')?.shadowRoot?.querySelector('[data-testid="scl-card"]'),
+      () =>
+        !!document
+          .querySelector('small-cap-lens-card')
+          ?.shadowRoot?.querySelector('[data-testid="scl-card"]'),
     );
     if (!open) return;
   }
@@ -563,8 +601,18 @@ async function benchPopup(server: PageServer): Promise<void> {
       stat: stat(sent),
       note: 'script load + first Preact render before the request leaves',
     });
-    addRow({ section: 'popup', metric: 'popup: getSignalCard round trip to the worker', unit: 'ms', stat: stat(roundTrip) });
-    addRow({ section: 'popup', metric: 'popup: answer → first factor row', unit: 'ms', stat: stat(renderAfter) });
+    addRow({
+      section: 'popup',
+      metric: 'popup: getSignalCard round trip to the worker',
+      unit: 'ms',
+      stat: stat(roundTrip),
+    });
+    addRow({
+      section: 'popup',
+      metric: 'popup: answer → first factor row',
+      unit: 'ms',
+      stat: stat(renderAfter),
+    });
   } finally {
     await closeAll(context, dir);
   }
@@ -584,18 +632,29 @@ async function benchSize(): Promise<void> {
       unit: 'KB',
       stat: single(round(s.gzip / 1024, 1)),
       ...(budget ? { budget: round(budget / 1024, 1) } : {}),
-      note: s.files.join(' + ') + (s.lazyFiles.length ? `; lazy ${s.lazyFiles.join(', ')} ${kb(s.lazyGzip)}` : ''),
+      note:
+        s.files.join(' + ') +
+        (s.lazyFiles.length ? `; lazy ${s.lazyFiles.join(', ')} ${kb(s.lazyGzip)}` : ''),
     });
     if (s.entry === 'news') {
+      const lazy = s.lazyFiles.length > 0;
       addRow({
         section: 'size',
-        metric: 'news: card share (card UI + Preact + SVG chart)',
+        metric: lazy
+          ? `news: hover card, loaded on first hover (${s.lazyFiles.join(' + ')})`
+          : 'news: card (card UI + Preact + SVG chart), in the eager bundle',
         unit: 'KB',
-        stat: single(round((s.gzip * share.cardShare) / 1024, 1)),
-        note: Object.entries(share.groups)
-          .sort((a, b) => b[1] - a[1])
-          .map(([g, n]) => `${g} ${((100 * n) / share.total).toFixed(0)}%`)
-          .join(', '),
+        stat: single(round((lazy ? s.lazyGzip : s.gzip * share.cardShare) / 1024, 1)),
+        note:
+          (lazy
+            ? `card share of the whole content script ${((100 * s.lazyGzip) / (s.gzip + s.lazyGzip)).toFixed(0)}%. `
+            : '') +
+          'Eager bundle by source: ' +
+          Object.entries(share.groups)
+            .sort((a, b) => b[1] - a[1])
+            .map(([g, n]) => `${g} ${((100 * n) / share.total).toFixed(0)}%`)
+            .join(', ') +
+          (share.hasUplot ? '; WARNING: uPlot is in the content script' : ''),
       });
     }
   }
@@ -605,7 +664,10 @@ async function benchSize(): Promise<void> {
 
 interface DataApi {
   holdings(csv: string): Promise<{ parseMs: number; storeMs: number; totalMs: number; rows: number }>;
-  fund(text: string, kind: 'xls' | 'csv'): Promise<{ parseMs: number; storeMs: number; totalMs: number; rows: number }>;
+  fund(
+    text: string,
+    kind: 'xls' | 'csv',
+  ): Promise<{ parseMs: number; storeMs: number; totalMs: number; rows: number }>;
   signals(): { inputsMs: number; cardMs: number; totalMs: number; factors: number };
 }
 
@@ -633,9 +695,18 @@ async function benchData(): Promise<void> {
     const sig: Array<{ inputsMs: number; cardMs: number; totalMs: number }> = [];
     let coldHoldings: Timing | null = null;
     for (let i = 0; i <= RUNS; i++) {
-      const h = await page.evaluate((t) => (window as unknown as { __data: DataApi }).__data.holdings(t), files.holdings);
-      const x = await page.evaluate((t) => (window as unknown as { __data: DataApi }).__data.fund(t, 'xls'), files.xls);
-      const c = await page.evaluate((t) => (window as unknown as { __data: DataApi }).__data.fund(t, 'csv'), files.csv);
+      const h = await page.evaluate(
+        (t) => (window as unknown as { __data: DataApi }).__data.holdings(t),
+        files.holdings,
+      );
+      const x = await page.evaluate(
+        (t) => (window as unknown as { __data: DataApi }).__data.fund(t, 'xls'),
+        files.xls,
+      );
+      const c = await page.evaluate(
+        (t) => (window as unknown as { __data: DataApi }).__data.fund(t, 'csv'),
+        files.csv,
+      );
       const s = await page.evaluate(() => (window as unknown as { __data: DataApi }).__data.signals());
       if (i === 0) {
         coldHoldings = h; // first run: empty store, cold JIT
@@ -743,8 +814,18 @@ async function benchMemory(server: PageServer): Promise<void> {
   }
   const MB = (v: number) => round(v / 1024 / 1024, 2);
   raw['memory'] = { without, withExt };
-  addRow({ section: 'memory', metric: 'JS heap after GC, 10k page, no extension', unit: 'MB', stat: stat(without.map(MB)) });
-  addRow({ section: 'memory', metric: 'JS heap after GC, 10k page, with extension (after scan)', unit: 'MB', stat: stat(withExt.map(MB)) });
+  addRow({
+    section: 'memory',
+    metric: 'JS heap after GC, 10k page, no extension',
+    unit: 'MB',
+    stat: stat(without.map(MB)),
+  });
+  addRow({
+    section: 'memory',
+    metric: 'JS heap after GC, 10k page, with extension (after scan)',
+    unit: 'MB',
+    stat: stat(withExt.map(MB)),
+  });
   addRow({
     section: 'memory',
     metric: 'extension heap cost (with − without, medians)',
@@ -760,7 +841,7 @@ async function benchMemory(server: PageServer): Promise<void> {
   });
   addRow({
     section: 'scan',
-    metric: 'real extension, 10k page: longest task during load + scan',
+    metric: 'real extension, 10k page: longest task during load + scan (wall, long-task API)',
     unit: 'ms',
     stat: stat(longest),
     budgetOn: 'max',
@@ -774,13 +855,19 @@ async function benchMemory(server: PageServer): Promise<void> {
 function machine(): Record<string, string> {
   let cpu = 'unknown';
   try {
-    cpu = /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpus()[0]?.model ?? 'unknown';
+    cpu =
+      /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ??
+      cpus()[0]?.model ??
+      'unknown';
   } catch {
     cpu = cpus()[0]?.model ?? 'unknown';
   }
   let chromiumVersion = 'unknown';
   try {
-    chromiumVersion = execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    chromiumVersion = execFileSync('/usr/bin/chromium', ['--version'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     // another browser (CHROME_PATH)
   }
@@ -788,7 +875,9 @@ function machine(): Record<string, string> {
     cpu,
     cores: String(cpus().length),
     memory: `${round(totalmem() / 1024 ** 3, 1)} GB (free ${round(freemem() / 1024 ** 3, 1)} GB)`,
-    loadavg: loadavg().map((l) => l.toFixed(2)).join(' '),
+    loadavg: loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' '),
     chromium: chromiumVersion,
     node: process.version,
     date: new Date().toISOString(),
@@ -815,7 +904,8 @@ function printTable(): void {
     r.pass === undefined ? '' : r.pass ? 'PASS' : 'FAIL',
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i >= 2 && i <= 5 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i >= 2 && i <= 5 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
   console.log(line(head));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const b of body) console.log(line(b));
@@ -830,10 +920,14 @@ async function main(): Promise<void> {
   const started = Date.now();
   if (!flag('--no-build')) {
     log(`building the extension into ${OUT} …`);
-    const r = spawnSync('npx', ['wxt', 'build'], { env: { ...process.env, SCL_OUT_DIR: OUT }, stdio: ['ignore', 'ignore', 'inherit'] });
+    const r = spawnSync('npx', ['wxt', 'build'], {
+      env: { ...process.env, SCL_OUT_DIR: OUT },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     if (r.status !== 0) throw new Error('wxt build failed');
   }
-  if (!existsSync(join(EXT_DIR, 'manifest.json'))) throw new Error(`no build at ${EXT_DIR} (drop --no-build)`);
+  if (!existsSync(join(EXT_DIR, 'manifest.json')))
+    throw new Error(`no build at ${EXT_DIR} (drop --no-build)`);
   const server = await startPageServer();
   try {
     const steps: Array<[Section, () => Promise<void>]> = [
@@ -858,15 +952,25 @@ async function main(): Promise<void> {
   const info = machine();
   const order = new Map(SECTIONS.map((s, i) => [s, i]));
   rows.sort((a, b) => order.get(a.section)! - order.get(b.section)!);
+  const report = { machine: info, runs: RUNS, rows, raw, seconds: (Date.now() - started) / 1000 };
+  const save = option('--save');
+  if (save) writeFileSync(save, JSON.stringify(report, null, 2));
   if (JSON_OUT) {
-    console.log(JSON.stringify({ machine: info, runs: RUNS, rows, raw, seconds: (Date.now() - started) / 1000 }, null, 2));
+    console.log(JSON.stringify(report, null, 2));
   } else {
-    console.log(Object.entries(info).map(([k, v]) => `${k}: ${v}`).join('\n'));
-    console.log(`runs per figure: ${RUNS} (warm hovers: ${WARM_HOVERS}); total ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+    console.log(
+      Object.entries(info)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join('\n'),
+    );
+    console.log(
+      `runs per figure: ${RUNS} (warm hovers: ${WARM_HOVERS}); total ${((Date.now() - started) / 1000).toFixed(0)} s\n`,
+    );
     printTable();
   }
   const failed = rows.filter((r) => r.pass === false);
-  if (failed.length && !JSON_OUT) console.log(`\n${failed.length} budget(s) missed: ${failed.map((f) => f.metric).join('; ')}`);
+  if (failed.length && !JSON_OUT)
+    console.log(`\n${failed.length} budget(s) missed: ${failed.map((f) => f.metric).join('; ')}`);
 }
 
 main().catch((e: unknown) => {

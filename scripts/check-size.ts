@@ -4,9 +4,9 @@
  * at start; import() targets listed as lazy), raw and gzip -9, and exits 1 when a budget is
  * exceeded (2 when the output dir is missing).
  *
- * Budget: the news content script ≤ 30 KB gzip. WXT content scripts are one IIFE (no code
- * splitting), so all of it — detector, scanner and the hover card — loads before any card is
- * needed; the card's share is reported so the budget can be met by deferring it.
+ * Budget: the news content script ≤ 30 KB gzip before the card is needed, i.e. the eager
+ * content-scripts/news.js. A card the content script import()s through runtime.getURL (a
+ * web-accessible script such as hover-card.js) is counted as its lazy part and reported.
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -40,7 +40,9 @@ async function main(): Promise<number> {
   const sizes = entrySizes(dir);
   const rows = checkBudgets(sizes);
   console.log(`Entrypoint JS in ${dir} (gzip -9; 1 KB = 1024 B)`);
-  console.log(`${'entry'.padEnd(12)}${'raw'.padStart(11)}${'gzip'.padStart(11)}${'lazy gzip'.padStart(12)}  budget`);
+  console.log(
+    `${'entry'.padEnd(12)}${'raw'.padStart(11)}${'gzip'.padStart(11)}${'lazy gzip'.padStart(12)}  budget`,
+  );
   for (const s of sizes) {
     const r = rows.find((x) => x.entry === s.entry)!;
     const budget = r.budget === null ? '—' : `≤ ${kb(r.budget)} ${r.pass ? 'PASS' : 'FAIL'}`;
@@ -48,16 +50,25 @@ async function main(): Promise<number> {
       `${s.entry.padEnd(12)}${kb(s.raw).padStart(11)}${kb(s.gzip).padStart(11)}${(s.lazyFiles.length ? kb(s.lazyGzip) : '—').padStart(12)}  ${budget}`,
     );
   }
+  const news = sizes.find((s) => s.entry === 'news');
+  if (news?.lazyFiles.length) {
+    const share = (100 * news.lazyGzip) / (news.gzip + news.lazyGzip);
+    console.log(
+      `Hover card: ${news.lazyFiles.join(' + ')} ${kb(news.lazyGzip)} gzip, loaded on first hover ` +
+        `(${share.toFixed(0)}% of the content script).`,
+    );
+  }
   try {
     const share = await contentShare();
-    const news = sizes.find((s) => s.entry === 'news');
     const parts = Object.entries(share.groups)
       .sort((a, b) => b[1] - a[1])
       .map(([g, n]) => `${g} ${((100 * n) / share.total).toFixed(0)}%`)
       .join(', ');
     console.log(
-      `Content script by source (minified share): ${parts}.` +
-        (news ? ` Card (card UI + Preact + SVG chart) ≈ ${kb(news.gzip * share.cardShare)} of the gzip.` : '') +
+      `Eager content script by source (minified share): ${parts}.` +
+        (news && !news.lazyFiles.length
+          ? ` Card (card UI + Preact + SVG chart) ≈ ${kb(news.gzip * share.cardShare)} of the gzip.`
+          : '') +
         (share.hasUplot ? ' WARNING: uPlot is in the content script.' : ''),
     );
   } catch (e) {

@@ -51,7 +51,8 @@ function buildUniverseInSlices(ctx: ContentScriptContext, data: UniverseData): P
       {
         now: () => performance.now(),
         schedule: (cb) => {
-          if (typeof requestIdleCallback === 'function') ctx.requestIdleCallback(() => cb(), { timeout: 100 });
+          if (typeof requestIdleCallback === 'function')
+            ctx.requestIdleCallback(() => cb(), { timeout: 100 });
           else ctx.setTimeout(cb, 0);
         },
       },

@@ -285,6 +285,7 @@ export function startLens(ctx: ContentScriptContext, universe: Universe, setting
     rescanning = false;
     // Drawn in slices too; a pass that ends while drawing just queues the next drawing.
     runner.enqueue(highlighter.publish(live.all().slice()));
+    if (live.size > 0) preloadCardWhenIdle();
     if (shown && !shown.node.isConnected) card.close(false);
     if (focused && !focused.node.isConnected) setFocus(null);
     reportSoon.call();
@@ -347,6 +348,20 @@ export function startLens(ctx: ContentScriptContext, universe: Universe, setting
       shown = null;
     },
   });
+
+  // Once the first pass found tickers, fetch the card script in idle time so the first hover is
+  // warm. Cheap: the file is parsed off the main thread; compiling and running it is a ~1–3 ms
+  // task. Pages without tickers never load it; a hover before then loads it on the spot.
+  let preloadAsked = false;
+  function preloadCardWhenIdle(): void {
+    if (preloadAsked) return;
+    preloadAsked = true;
+    const go = () => {
+      if (!stopped) void card.preload();
+    };
+    if (typeof requestIdleCallback === 'function') ctx.requestIdleCallback(go, { timeout: 5000 });
+    else ctx.setTimeout(go, 1000);
+  }
 
   function scheduleClose(): void {
     clearTimeout(graceTimer);

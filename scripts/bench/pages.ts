@@ -124,14 +124,24 @@ export function generatedPage(targetNodes: number, seed = 42): { html: string; n
     () => {
       const rows = [0, 1, 2].map(() => {
         const c = pick(small);
-        return el('tr', '', el('td', '', text(c.symbol)), el('td', '', text(c.name)), el('td', '', text(`${pct()}%`)));
+        return el(
+          'tr',
+          '',
+          el('td', '', text(c.symbol)),
+          el('td', '', text(c.name)),
+          el('td', '', text(`${pct()}%`)),
+        );
       });
       return el('table', 'class="movers"', el('tbody', '', ...rows));
     },
     () => {
       const items = [0, 1, 2].map(() => {
         const c = pick(small);
-        return el('li', '', el('a', `href="/news/${c.symbol.toLowerCase()}-earnings"`, text(`${c.name} earnings preview`)));
+        return el(
+          'li',
+          '',
+          el('a', `href="/news/${c.symbol.toLowerCase()}-earnings"`, text(`${c.name} earnings preview`)),
+        );
       });
       return el('aside', '', el('h3', '', text('Related coverage')), el('ul', '', ...items));
     },
@@ -162,7 +172,11 @@ export function generatedPage(targetNodes: number, seed = 42): { html: string; n
     el('h1', '', text('Small caps rally as traders price in a December rate cut')),
     el('p', 'class="byline"', text(`By ${pick(PEOPLE)} · Updated Nov. 25, 2026`)),
   );
-  const foot = el('footer', '', el('p', '', text('© 2026 Example News. Quotes delayed at least 15 minutes.')));
+  const foot = el(
+    'footer',
+    '',
+    el('p', '', text('© 2026 Example News. Quotes delayed at least 15 minutes.')),
+  );
   const parts: string[] = [];
   nodes += 3; // body, main, article
   while (nodes < targetNodes - 30) {

@@ -24,7 +24,8 @@ export function loadProbe(): void {
     // no long-task timing in this browser
   }
   const tick = () => {
-    const h = (globalThis as unknown as { CSS?: { highlights?: Map<string, { size: number }> } }).CSS?.highlights;
+    const h = (globalThis as unknown as { CSS?: { highlights?: Map<string, { size: number }> } }).CSS
+      ?.highlights;
     const n = (h?.get('scl-r2000')?.size ?? 0) + (h?.get('scl-ticker')?.size ?? 0);
     if (n !== st.count) {
       st.count = n;
@@ -75,7 +76,11 @@ export function hoverProbe(): void {
     const root = document.querySelector('small-cap-lens-card')?.shadowRoot;
     if (!root) return;
     watching = root;
-    new MutationObserver(() => check(root)).observe(root, { childList: true, subtree: true, characterData: true });
+    new MutationObserver(() => check(root)).observe(root, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+    });
     check(root);
   };
   const start = () => {

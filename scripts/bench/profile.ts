@@ -20,8 +20,7 @@ interface Profile {
 }
 
 const which = process.argv[2] ?? '10k';
-const html =
-  which === 'real' ? realArticle() : generatedPage(which === '100k' ? 100_000 : 10_000).html;
+const html = which === 'real' ? realArticle() : generatedPage(which === '100k' ? 100_000 : 10_000).html;
 const harness = await bundleHarness('scan-harness');
 const lines = harness.split('\n');
 /** esbuild writes `// path` comments before each module: map a bundle line to its module. */
@@ -60,7 +59,9 @@ for (const variant of ['bare', 'full'] as const) {
     self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
   });
   const total = [...self.values()].reduce((a, b) => a + b, 0);
-  console.log(`\n${variant} on ${which}: ${ms.toFixed(1)} ms per run (wall); profile ${total.toFixed(0)} ms over 5 runs`);
+  console.log(
+    `\n${variant} on ${which}: ${ms.toFixed(1)} ms per run (wall); profile ${total.toFixed(0)} ms over 5 runs`,
+  );
   for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25))
     console.log(`${((100 * v) / total).toFixed(1).padStart(5)}%  ${v.toFixed(1).padStart(7)} ms  ${k}`);
 }

@@ -56,7 +56,12 @@ export async function traceTasks<T>(
   }
   const mains = new Set<string>();
   for (const e of events) {
-    if (e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && (pids.size === 0 || pids.has(e.pid)))
+    if (
+      e.ph === 'M' &&
+      e.name === 'thread_name' &&
+      e.args?.name === 'CrRendererMain' &&
+      (pids.size === 0 || pids.has(e.pid))
+    )
       mains.add(`${e.pid}:${e.tid}`);
   }
   const tasks = events

@@ -84,8 +84,8 @@ export function expectClean(w: Watch): void {
  * while armed is how long the main thread (page + every content-script world) was blocked.
  * Installed before any page script, so it keeps working when a page breaks built-ins.
  */
-export async function installHeartbeat(page: Page): Promise<void> {
-  await page.addInitScript(() => {
+export async function installHeartbeat(page: Page, frames = false): Promise<void> {
+  await page.addInitScript((withFrames) => {
     const now = performance.now.bind(performance);
     const st = setTimeout.bind(window);
     const raf = requestAnimationFrame.bind(window);
@@ -121,7 +121,8 @@ export async function installHeartbeat(page: Page): Promise<void> {
       raf(rtick);
     };
     tick();
-    raf(rtick);
+    // A rAF chain makes every frame render (what an animating page does); off by default.
+    if (withFrames) raf(rtick);
     // Armed once the page has parsed and laid itself out: the page's own first layout is not
     // ours. The content script runs at document_idle, i.e. after this.
     document.addEventListener('DOMContentLoaded', () => {
@@ -130,7 +131,7 @@ export async function installHeartbeat(page: Page): Promise<void> {
       hb.armedAt = hb.last = now();
       hb.rafLast = 0;
     });
-  });
+  }, frames);
 }
 
 export interface Beat {
