@@ -96,22 +96,13 @@ export async function storeFetched(sourceId: SourceId, result: SourceFetchResult
     const prev = await db.get('records', `ds:${key}`);
     if (prev?.asOf) storedAsOf.set(key, prev.asOf.slice(0, 10));
   }
-  // Read what the merge needs before the write transaction (no awaits on other work inside it).
-  let fundMerge: FundHistoryRow[] | null = null;
+  // The bundled fallback is read before the transaction: only IndexedDB requests may be awaited
+  // inside it (anything else lets it auto-commit).
   const fetchedFund = result.datasets.fundHistory as Dataset<FundHistoryRow[]> | undefined;
-  if (fetchedFund || result.sharesPoint) {
-    const prev = (await db.get('records', 'ds:fundHistory')) as
-      (SourceRecord<FundHistoryRow[]> & { provenance?: unknown }) | undefined;
-    const base =
-      prev?.data ??
-      (bundledDataset(await bundledSnapshot(), 'fundHistory')?.data as FundHistoryRow[] | undefined) ??
-      [];
-    fundMerge = mergeFundHistory(
-      base,
-      fetchedFund?.data ?? [],
-      result.sharesPoint ? [result.sharesPoint] : [],
-    );
-  }
+  const needsFund = !!(fetchedFund || result.sharesPoint);
+  const bundledFund = needsFund
+    ? (bundledDataset(await bundledSnapshot(), 'fundHistory') as Dataset<FundHistoryRow[]> | null)
+    : null;
   const now = new Date().toISOString();
   const tx = db.transaction('records', 'readwrite');
   for (const [key, ds] of Object.entries(result.datasets) as Array<[DatasetKey, Dataset<unknown>]>) {
@@ -132,19 +123,30 @@ export async function storeFetched(sourceId: SourceId, result: SourceFetchResult
       provenance: ds.provenance,
     } as SourceRecord);
   }
-  if (fundMerge) {
-    const prov = fetchedFund?.provenance ?? {
-      source: 'ishares-holdings',
-      label: 'iShares IWM shares outstanding (holdings file)',
-      asOf: result.sharesPoint!.date,
-      fetchedAt: now,
-    };
-    void tx.store.put({
+  if (needsFund) {
+    // Read-merge-write inside this one transaction: the holdings and fund sources both grow the
+    // history, and IndexedDB serialises their transactions, so neither can drop the other's rows.
+    const prev = (await tx.store.get('ds:fundHistory')) as SourceRecord<FundHistoryRow[]> | undefined;
+    const merged = mergeFundHistory(
+      prev?.data ?? bundledFund?.data ?? [],
+      fetchedFund?.data ?? [],
+      result.sharesPoint ? [result.sharesPoint] : [],
+    );
+    // A shares-outstanding point alone does not change where the NAV history came from.
+    const prov = fetchedFund?.provenance ??
+      prev?.provenance ??
+      bundledFund?.provenance ?? {
+        source: 'ishares-holdings',
+        label: 'iShares IWM shares outstanding (holdings file)',
+        asOf: result.sharesPoint!.date,
+        fetchedAt: now,
+      };
+    await tx.store.put({
       id: 'ds:fundHistory',
-      source: sourceId,
+      source: fetchedFund ? sourceId : (prev?.source ?? 'bundled'),
       asOf: prov.asOf,
       fetchedAt: now,
-      data: fundMerge,
+      data: merged,
       provenance: prov,
     } as SourceRecord);
   }

@@ -80,9 +80,11 @@ export function expectClean(w: Watch): void {
 }
 
 /**
- * A heartbeat in the page's main world: a 10 ms timer chain and a rAF chain. Their longest gap
- * while armed is how long the main thread (page + every content-script world) was blocked.
- * Installed before any page script, so it keeps working when a page breaks built-ins.
+ * A heartbeat in the page's main world: a 10 ms timer chain (and, with `frames`, a rAF chain).
+ * Its longest gap while armed is how long the main thread (page + every content-script world)
+ * was blocked. Installed before any page script, so it keeps working when a page breaks
+ * built-ins. The rAF chain is off by default: it makes every frame render, which is a different
+ * question (see animationFrames).
  */
 export async function installHeartbeat(page: Page, frames = false): Promise<void> {
   await page.addInitScript((withFrames) => {
@@ -94,6 +96,7 @@ export async function installHeartbeat(page: Page, frames = false): Promise<void
       last: 0,
       max: 0,
       maxAt: 0,
+      second: 0,
       rafLast: 0,
       rafMax: 0,
       ticks: 0,
@@ -107,9 +110,10 @@ export async function installHeartbeat(page: Page, frames = false): Promise<void
         const gap = t - hb.last;
         hb.ticks++;
         if (gap > hb.max) {
+          hb.second = hb.max;
           hb.max = gap;
           hb.maxAt = t - hb.armedAt;
-        }
+        } else if (gap > hb.second) hb.second = gap;
         if (gap > 50 && hb.slow.length < 400) hb.slow += `${Math.round(gap)}@${Math.round(t - hb.armedAt)} `;
       }
       hb.last = t;
@@ -123,13 +127,16 @@ export async function installHeartbeat(page: Page, frames = false): Promise<void
     tick();
     // A rAF chain makes every frame render (what an animating page does); off by default.
     if (withFrames) raf(rtick);
-    // Armed once the page has parsed and laid itself out: the page's own first layout is not
-    // ours. The content script runs at document_idle, i.e. after this.
-    document.addEventListener('DOMContentLoaded', () => {
-      void document.body?.getBoundingClientRect();
-      hb.armed = true;
-      hb.armedAt = hb.last = now();
-      hb.rafLast = 0;
+    // Armed once the page has loaded and painted its first frame: the page's own parse and first
+    // layout are not ours. The content script runs at document_idle, around load.
+    addEventListener('load', () => {
+      raf(() =>
+        raf(() => {
+          hb.armed = true;
+          hb.armedAt = hb.last = now();
+          hb.rafLast = 0;
+        }),
+      );
     });
   }, frames);
 }
@@ -139,10 +146,44 @@ export interface Beat {
   max: number;
   /** When it happened, ms after arming. */
   maxAt: number;
+  /** The second-longest gap. */
+  second: number;
   rafMax: number;
   ticks: number;
   /** Gaps over 50 ms as gap@time. */
   slow: string;
+}
+
+/**
+ * Runs a rAF loop in the page for `ms` (what a carousel or a ticker tape does) and returns its
+ * longest frame-to-frame gap and frame count.
+ */
+export async function animationFrames(page: Page, ms: number): Promise<{ maxGap: number; frames: number }> {
+  return page.evaluate(
+    (dur) =>
+      new Promise<{ maxGap: number; frames: number }>((done) => {
+        let last = 0;
+        let maxGap = 0;
+        let frames = 0;
+        // Animates an existing element (an attribute change, not a new node: the lens only
+        // watches child lists and text).
+        const box = (document.querySelector('h1') ?? document.body) as HTMLElement;
+        const t0 = performance.now();
+        const step = (t: number) => {
+          if (last) maxGap = Math.max(maxGap, t - last);
+          last = t;
+          frames++;
+          box.style.opacity = String(0.9 + (frames % 10) / 100); // something repaints every frame
+          if (t - t0 < dur) requestAnimationFrame(step);
+          else {
+            box.style.opacity = '';
+            done({ maxGap: Math.round(maxGap), frames });
+          }
+        };
+        requestAnimationFrame(step);
+      }),
+    ms,
+  );
 }
 
 export async function readHeartbeat(page: Page): Promise<Beat> {
@@ -151,6 +192,7 @@ export async function readHeartbeat(page: Page): Promise<Beat> {
     return {
       max: Math.round(hb.max),
       maxAt: Math.round(hb.maxAt),
+      second: Math.round(hb.second),
       rafMax: Math.round(hb.rafMax),
       ticks: hb.ticks,
       slow: hb.slow.trim(),
@@ -192,6 +234,24 @@ export async function settledUnderlines(
     )
     .toBe(true);
   return last;
+}
+
+/** The text of each underlined range inside the element matching `selector`. */
+export async function underlinedTexts(target: Page | Frame, selector: string): Promise<string[]> {
+  return target.evaluate((sel) => {
+    const el = document.querySelector(sel);
+    const out: string[] = [];
+    for (const name of ['scl-r2000', 'scl-ticker']) {
+      for (const r of (CSS.highlights.get(name) ?? []) as unknown as Iterable<AbstractRange>) {
+        if (!el || !el.contains(r.startContainer)) continue;
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        out.push(range.toString());
+      }
+    }
+    return out;
+  }, selector);
 }
 
 /** Underlined ranges whose start lies inside the element matching `selector` (shadow-aware). */
