@@ -1,5 +1,5 @@
 import type { Factor, FactorState } from '../lib/model';
-import { MiniChart } from './MiniChart';
+import { LazyMiniChart as MiniChart } from './LazyMiniChart';
 import { ProvenanceLines } from './Provenance';
 import { FACTOR_STATE_GLYPH, FACTOR_STATE_TEXT } from './signal';
 import './components.css';

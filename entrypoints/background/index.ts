@@ -48,6 +48,10 @@ export default defineBackground(() => {
   // A site the user adds (or a permission they revoke) changes where the content script runs.
   browser.permissions.onAdded.addListener(() => void syncExtraSites().catch(() => {}));
   browser.permissions.onRemoved.addListener(() => void syncExtraSites().catch(() => {}));
+  // Every listener is registered above; now load the data and compute the card so the popup's
+  // first request is answered from memory.
+  void handlers.warm();
+
   // No fetch at worker start: a revived worker must not hammer the sources. Data is fetched
   // by the alarm, or when a UI asks for it and the cache is older than the cadence.
 });

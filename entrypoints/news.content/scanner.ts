@@ -43,6 +43,19 @@ export const MAX_NODE_CHARS = 10_000;
 /** Text nodes handled per step; the runner checks the clock between steps. */
 const NODES_PER_STEP = 24;
 
+const NON_SPACE = /\S/;
+/** Hosts symbolFromQuoteUrl knows; a plain ASCII href naming none of them is not a quote link. */
+const QUOTE_HOSTS =
+  /(?:yahoo|google|marketwatch|cnbc|nasdaq|seekingalpha|stocktwits|finviz|tradingview|benzinga|morningstar|barrons|wsj|robinhood|fool|zacks|reuters|investing)\.com/i;
+const PLAIN_HREF = /^[\x21-\x7e]*$/;
+
+/** Cheap pre-check before `new URL()`: false only when the href cannot be a known quote page. */
+export function mayBeQuoteUrl(href: string): boolean {
+  if (QUOTE_HOSTS.test(href)) return true;
+  // Escapes, whitespace or non-ASCII can spell a host in ways only the URL parser resolves.
+  return href.includes('%') || !PLAIN_HREF.test(href);
+}
+
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const MATHML_NS = 'http://www.w3.org/1998/Math/MathML';
 
@@ -122,11 +135,15 @@ export class PageScanner {
     if (!start) return () => false;
     if (start.nodeType === Node.ELEMENT_NODE && insideSkipped(start)) return () => false;
     const hooks = this.hooks;
+    // The link around the current text node, tracked by the walk (elements are seen in document
+    // order) instead of a closest('a[href]') per text node. Links above the walk root: once.
+    let link: Element | null = start.nodeType === Node.ELEMENT_NODE ? (start as Element).closest('a[href]') : null;
+    if (!link) link = start.parentElement?.closest('a[href]') ?? null;
     const walker = doc.createTreeWalker(start, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
       acceptNode(n: Node): number {
         if (n.nodeType === Node.TEXT_NODE) {
           // Whitespace-only nodes carry nothing (and are half of a typical DOM).
-          return /\S/.test((n as Text).data) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
+          return NON_SPACE.test((n as Text).data) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
         }
         const el = n as Element;
         if (el.tagName === 'IFRAME') {
@@ -135,31 +152,35 @@ export class PageScanner {
         }
         if (skipsElement(el)) return NodeFilter.FILTER_REJECT;
         if (el.shadowRoot) hooks.onRoot(el.shadowRoot); // open roots only; closed ones are null
+        if (el.localName === 'a' && el.hasAttribute('href')) link = el;
         return NodeFilter.FILTER_SKIP;
       },
     });
     return () => {
       for (let i = 0; i < NODES_PER_STEP; i++) {
-        const n = walker.nextNode();
+        const n = walker.nextNode() as Text | null;
         if (!n) return false;
-        this.scanText(n as Text);
+        // Left the tracked link (rare: once per link): find the enclosing one, if any.
+        if (link && !link.contains(n)) link = n.parentElement?.closest('a[href]') ?? null;
+        this.scanText(n, link);
       }
       return true;
     };
   }
 
-  scanText(node: Text): void {
+  /** `link`: the `a[href]` around the node (undefined: look it up). */
+  scanText(node: Text, link?: Element | null): void {
     const data = node.data;
     const text = data.length > MAX_NODE_CHARS ? data.slice(0, MAX_NODE_CHARS) : data;
     this.segments.push(node);
     const found = this.ctx.scanSegment(text);
-    const parent = node.parentElement;
-    const a = parent?.closest('a[href]');
+    const a = link === undefined ? (node.parentElement?.closest('a[href]') ?? null) : link;
     if (a && !this.anchors.has(a)) {
       // One link mention per link, on its first text node.
       this.anchors.add(a);
-      const link = this.ctx.scanLink((a as HTMLAnchorElement).href, text);
-      if (link && !found.some((m) => m.symbol === link.symbol)) found.unshift(link);
+      const href = (a as HTMLAnchorElement).href;
+      const linkMention = mayBeQuoteUrl(href) ? this.ctx.scanLink(href, text) : null;
+      if (linkMention && !found.some((m) => m.symbol === linkMention.symbol)) found.unshift(linkMention);
     }
     if (found.length > 0) this.record(node, found);
     else if (this.index.has(node)) this.index.delete(node);

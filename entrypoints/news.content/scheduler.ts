@@ -1,7 +1,9 @@
 /**
  * Time-sliced work runner (the uBlock Origin / Dark Reader pattern): work is a queue of small
- * steps; each slice runs steps until its budget (~5 ms) is spent, then yields to the page and
- * asks for the next idle period. No slice can grow into a long task, whatever the page size.
+ * steps; each slice runs steps until its budget (~5 ms) is spent, then yields to the page. While
+ * the idle period the host handed over has time left, the next slice follows after a plain task
+ * yield (`host.yieldTask`: input and rendering can run in between); otherwise it asks for the next
+ * idle period. No slice can grow into a long task, whatever the page size.
  */
 
 /** One unit of work: does a small amount and returns false when the task is finished. */
@@ -9,8 +11,11 @@ export type Step = () => boolean;
 
 export interface SliceHost {
   now(): number;
-  /** Runs `cb` soon (idle callback with a timeout, or a timer). */
-  schedule(cb: () => void): void;
+  /** Runs `cb` soon (idle callback with a timeout, or a timer); idle callbacks pass the deadline. */
+  schedule(cb: (deadline?: IdleDeadline) => void): void;
+  /** Runs `cb` in a new task soon (MessageChannel / scheduler.postTask): between slices of one
+   * idle period, so the runner does not wait for the next idle period while this one lasts. */
+  yieldTask?(cb: () => void): void;
 }
 
 export class SliceRunner {
@@ -50,11 +55,11 @@ export class SliceRunner {
   private kick(): void {
     if (this.pending || this.stopped) return;
     this.pending = true;
-    this.host.schedule(() => this.run());
+    this.host.schedule((d) => this.run(d));
   }
 
   /** One slice. Public so tests can drive it; the host normally calls it. */
-  run(): void {
+  run(deadline?: IdleDeadline): void {
     this.pending = false;
     if (this.stopped) return;
     this.slices++;
@@ -71,8 +76,16 @@ export class SliceRunner {
       if (!more) this.queue.shift();
       if (this.host.now() - start >= this.budgetMs) break;
     }
-    if (this.queue.length > 0) this.kick();
-    else this.onIdle?.();
+    if (this.queue.length === 0) {
+      this.onIdle?.();
+      return;
+    }
+    const yieldTask = this.host.yieldTask;
+    if (deadline && yieldTask && !deadline.didTimeout && deadline.timeRemaining() > 1) {
+      // Same idle period, next task: keep going while it lasts.
+      this.pending = true;
+      yieldTask.call(this.host, () => this.run(deadline));
+    } else this.kick();
   }
 }
 

@@ -13,6 +13,7 @@ import { watchStorageKeys } from '../../components/storageWatch';
 import { applyTheme } from '../../components/theme';
 import { TickerBadge } from '../../components/TickerBadge';
 import './popup.css';
+import { takeEarlyCard } from './early';
 
 interface ActiveTab {
   id: number | null;
@@ -49,7 +50,7 @@ export function App() {
   }, []);
 
   const loadCard = useCallback(async () => {
-    setCard(await toLoad(send('getSignalCard', {})));
+    setCard(await toLoad(takeEarlyCard() ?? send('getSignalCard', {})));
   }, []);
 
   const loadStatuses = useCallback(async () => {

@@ -1,3 +1,4 @@
+import './early';
 import { render } from 'preact';
 import { App } from './App';
 import { applyTheme } from '../../components/theme';

@@ -84,6 +84,33 @@ const TICKER_WORD_AT =
   /(?:\s+symbols?)?\s*(?::|\bis\b)?\s*["“'‘]?([A-Z][A-Z0-9]{0,5}(?:\.[A-Z])?)["”'’]?(?![A-Za-z0-9])/y;
 /** A price-change chip inside parens: "( AMZN +0.21% )". */
 const CHANGE_AT = /\s*[+\-−–]?\s*\d+(?:\.\d+)?%/y;
+const SEMI = /\s*;\s*/y;
+/** Anything TRIGGER can match starts with one of these (a node without any is skipped at once). */
+const MAY_TRIGGER = /[A-Z$(]|ticker|symbol/;
+const NO_MENTIONS: Mention[] = [];
+
+/** `[A-Z]{2,5}(?:\.[A-Z])?` as a whole token, without a regex. */
+function isBareShape(tok: string): boolean {
+  const n = tok.length;
+  if (n < 2 || n > 7) return false;
+  let caps = n;
+  if (n >= 4 && tok.charCodeAt(n - 2) === 46) caps = n - 2;
+  if (caps > 5) return false;
+  for (let i = 0; i < n; i++) {
+    if (i === caps) continue; // the "."
+    const c = tok.charCodeAt(i);
+    if (c < 65 || c > 90) return false;
+  }
+  return true;
+}
+
+/** Ends in "'s" / "’s" (TRIGGER keeps the possessive in the token). */
+function isPossessive(tok: string): boolean {
+  const n = tok.length;
+  if (n < 3 || tok.charCodeAt(n - 1) !== 115) return false;
+  const c = tok.charCodeAt(n - 2);
+  return c === 39 || c === 0x2019;
+}
 
 /** First tokens (as TRIGGER splits them) of every exchange or ticker label. */
 const EXCH_STARTERS = new Set(
@@ -241,221 +268,30 @@ export class DocumentContext {
     return out;
   }
 
+  // Per-segment state (fields, not closures: scanSegment runs once per text node of a page).
+  private text = '';
+  private out: Mention[] = [];
+  private readonly notes: TokenNote[] = [];
+  private lineFrom = -1;
+  private lineTo = -1;
+  private lineCaps = false;
+  private lineTitle = false;
+
   scanSegment(text: string): Mention[] {
     this.segment++;
+    // Fast exit: nothing TRIGGER can match (no capital, "$", "(" or "ticker"/"symbol"). Most text
+    // nodes of a real page are short labels or lower-case prose fragments.
+    if (!this.pendingExchange && !this.pendingParen && !MAY_TRIGGER.test(text)) {
+      this.prevTail = text.length >= 80 ? text.slice(-80) : (this.prevTail + text).slice(-80);
+      return [];
+    }
     const out: Mention[] = [];
-    const notes: TokenNote[] = [];
+    this.text = text;
+    this.out = out;
+    this.notes.length = 0;
+    this.lineFrom = -1;
+    this.lineTo = -1;
     const u = this.universe;
-    let lineStats: { from: number; to: number; caps: boolean; title: boolean } | null = null;
-    const lineAt = (pos: number) => {
-      if (lineStats && pos >= lineStats.from && pos <= lineStats.to) return lineStats;
-      const from = text.lastIndexOf('\n', pos - 1) + 1;
-      let to = text.indexOf('\n', pos);
-      if (to < 0) to = text.length;
-      lineStats = { from, to, ...lineShape(text.slice(from, to)) };
-      return lineStats;
-    };
-    const before = (pos: number, n = 60) =>
-      pos >= n ? text.slice(pos - n, pos) : this.prevTail.slice(-(n - pos)) + text.slice(0, pos);
-
-    const emit = (m: Mention) => {
-      if (this.opts.blocklist?.has(m.symbol)) return;
-      out.push(m);
-    };
-    const emitExplicit = (kind: MentionKind, raw: string, start: number, end: number, exch?: ExchClass) => {
-      const info = u.resolve(raw);
-      const symbol = info ? info.symbol : canonicalSymbol(raw);
-      const exchange =
-        exch?.kind === 'us' ? exch.label : exch?.kind === 'otc' ? 'OTC' : info ? info.exchange : undefined;
-      this.explicit.add(symbol);
-      emit({
-        symbol,
-        kind: exch?.kind === 'otc' ? 'otc' : kind,
-        start,
-        end,
-        text: text.slice(start, end),
-        inUniverse: !!info,
-        ...(exchange ? { exchange } : {}),
-      });
-    };
-
-    /** Symbol list after an exchange label at pos; returns the end position. */
-    const readExchangeList = (pos: number, exch: ExchClass, inParen: boolean): number => {
-      let p = pos;
-      for (;;) {
-        if (exch.kind === 'foreign') {
-          FOREIGN_SYM_AT.lastIndex = p;
-          const f = FOREIGN_SYM_AT.exec(text);
-          if (!f) return p;
-          p = FOREIGN_SYM_AT.lastIndex;
-        } else {
-          SYM_AT.lastIndex = p;
-          const m = SYM_AT.exec(text);
-          if (!m || m[1] === undefined) return p;
-          const end = SYM_AT.lastIndex;
-          emitExplicit('exchange', m[1], p, end, exch);
-          p = end;
-        }
-        if (!inParen) return p;
-        LIST_SEP.lastIndex = p;
-        if (!LIST_SEP.exec(text)) return p;
-        const next = LIST_SEP.lastIndex;
-        // "(NASDAQ: XYZ, TSX: ABC)": a new label after the separator.
-        EXCH_GROUP.lastIndex = next;
-        const g = EXCH_GROUP.exec(text);
-        if (g && g[1] !== undefined) {
-          exch = classifyGroup(g[1]);
-          p = EXCH_GROUP.lastIndex;
-          continue;
-        }
-        SYM_AT.lastIndex = next;
-        if (!SYM_AT.test(text)) return p;
-        p = next;
-      }
-    };
-
-    /** Tries an exchange label at pos; returns the end of what it consumed or -1. */
-    const tryExchange = (pos: number, inParen: boolean): number => {
-      EXCH_GROUP.lastIndex = pos;
-      const g = EXCH_GROUP.exec(text);
-      if (!g || g[1] === undefined) return -1;
-      const exch = classifyGroup(g[1]);
-      const after = EXCH_GROUP.lastIndex;
-      if (after >= text.length) {
-        this.pendingExchange = exch;
-        return after;
-      }
-      let end = readExchangeList(after, exch, inParen);
-      if (inParen) {
-        // "(NASDAQ: XYZ; TSX: ABC)"
-        for (;;) {
-          const semi = /\s*;\s*/y;
-          semi.lastIndex = end;
-          if (!semi.exec(text)) break;
-          EXCH_GROUP.lastIndex = semi.lastIndex;
-          const g2 = EXCH_GROUP.exec(text);
-          if (!g2 || g2[1] === undefined) break;
-          end = readExchangeList(EXCH_GROUP.lastIndex, classifyGroup(g2[1]), true);
-        }
-      }
-      return end;
-    };
-
-    const nameBefore = (pos: number): boolean => {
-      const b = before(pos, 40).replace(/\s+$/, '');
-      const m = /([A-Za-z0-9][A-Za-z0-9&'’.-]*)$/.exec(b);
-      if (!m || m[1] === undefined) return false;
-      const w = m[1];
-      return /^[A-Z0-9]/.test(w) || /^[a-z]{1,2}[A-Z]/.test(w);
-    };
-
-    /** "Company Name (XYZ)", "Class A shares (BRK.A)": validate a paren candidate. */
-    const parenOk = (symbol: string, open: number): boolean => {
-      const b = before(open, 80);
-      if (u.aliasesOf(symbol).some((a) => b.includes(a)) || this.explicit.has(symbol)) return true;
-      if (symbol.length < 2 || AMBIGUOUS_SYMBOLS.has(symbol)) return false;
-      // Acronym definitions: "Gross Domestic Product (GDP)", "the gross loss ratio (GLR)".
-      const words = b
-        .replace(/[^A-Za-z\s&-]/g, ' ')
-        .split(/[\s-]+/)
-        .filter((w) => w && !/^(?:of|and|the|for|&|to|in|on)$/i.test(w));
-      const initials = words
-        .slice(-symbol.length)
-        .map((w) => w[0] ?? '')
-        .join('')
-        .toUpperCase();
-      if (initials === symbol) return false;
-      return nameBefore(open) || /[A-Za-z]\s*$/.test(b);
-    };
-
-    /** At "(" : exchange-qualified or "Name (XYZ)" forms. Returns the end consumed or -1. */
-    const tryParen = (open: number): number => {
-      WS.lastIndex = open + 1;
-      WS.exec(text);
-      const p = WS.lastIndex;
-      if (p >= text.length) {
-        this.pendingParen = nameBefore(open);
-        return p;
-      }
-      const ex = tryExchange(p, true);
-      if (ex >= 0) return ex;
-      return tryParenSymbols(p, open);
-    };
-
-    const tryParenSymbols = (p: number, open: number): number => {
-      const found: Array<[string, number, number]> = [];
-      let q = p;
-      for (;;) {
-        SYM_AT.lastIndex = q;
-        const m = SYM_AT.exec(text);
-        if (!m || m[1] === undefined) return -1;
-        found.push([m[1], q, SYM_AT.lastIndex]);
-        q = SYM_AT.lastIndex;
-        LIST_SEP.lastIndex = q;
-        if (!LIST_SEP.exec(text) || found.length >= 4) break;
-        const n = LIST_SEP.lastIndex;
-        SYM_AT.lastIndex = n;
-        if (!SYM_AT.test(text)) break;
-        q = n;
-      }
-      CHANGE_AT.lastIndex = q;
-      if (CHANGE_AT.exec(text)) q = CHANGE_AT.lastIndex;
-      WS.lastIndex = q;
-      WS.exec(text);
-      q = WS.lastIndex;
-      // Closed by ")" or by the end of the node (the ")" is in the next one).
-      if (q < text.length && text.charCodeAt(q) !== 41) return -1;
-      for (const [raw, s, e] of found) {
-        const info = u.get(canonicalSymbol(raw));
-        if (!info || !parenOk(info.symbol, open)) continue;
-        this.explicit.add(info.symbol);
-        emit({
-          symbol: info.symbol,
-          kind: 'paren',
-          start: s,
-          end: e,
-          text: text.slice(s, e),
-          inUniverse: true,
-          exchange: info.exchange,
-        });
-      }
-      return q;
-    };
-
-    const tryName = (tok: string, s: number, e: number): number => {
-      let entries: readonly NameEntry[] | undefined = u.names.get(tok);
-      let base = e;
-      if (!entries && /['’]s$/.test(tok)) {
-        entries = u.names.get(tok.slice(0, -2));
-        base = e - 2;
-      }
-      if (!entries) return -1;
-      for (const entry of entries) {
-        const end = entry.rest ? matchRest(text, base, entry.rest) : base;
-        if (end < 0) continue;
-        const realEnd = entry.rest ? end : e;
-        const m: Mention = {
-          symbol: entry.symbol,
-          kind: 'name',
-          start: s,
-          end: entry.rest ? end : base,
-          text: text.slice(s, entry.rest ? end : base),
-          inUniverse: true,
-          exchange: u.get(entry.symbol)?.exchange,
-        };
-        // A one-word generic name inside a longer capitalised name ("Sunwin Stevia International Inc.").
-        if (entry.tier > 0 && /[A-Z][A-Za-z]*\s$/.test(before(s, 20))) return realEnd;
-        if (entry.tier === 0 || this.nameCue(text, s, end, before) || this.explicit.has(entry.symbol)) {
-          emit(m);
-        } else if (entry.tier === 1 && !lineAt(s).title && !lineAt(s).caps) {
-          emit(m);
-        } else {
-          this.deferred.push({ segment: this.segment, mention: m, density: 0 });
-        }
-        return realEnd;
-      }
-      return -1;
-    };
 
     // Cross-node continuations from the previous segment.
     let startAt = 0;
@@ -467,10 +303,10 @@ export class DocumentContext {
       WS.lastIndex = 0;
       WS.exec(text);
       const p = WS.lastIndex;
-      if (exch) startAt = readExchangeList(p, exch, true);
+      if (exch) startAt = this.readExchangeList(p, exch, true);
       else if (paren) {
-        const ex = tryExchange(p, true);
-        startAt = ex >= 0 ? ex : Math.max(0, tryParenSymbols(p, 0));
+        const ex = this.tryExchange(p, true);
+        startAt = ex >= 0 ? ex : Math.max(0, this.tryParenSymbols(p, 0));
       }
     }
 
@@ -484,11 +320,11 @@ export class DocumentContext {
         const upper = body.toUpperCase();
         if (body !== upper && !this.opts.social) continue;
         if (CRYPTO_CASHTAGS.has(upper)) continue;
-        emitExplicit('cashtag', upper, s, TRIGGER.lastIndex);
+        this.emitExplicit('cashtag', upper, s, TRIGGER.lastIndex);
         continue;
       }
       if (m[2] !== undefined) {
-        const end = tryParen(s);
+        const end = this.tryParen(s);
         if (end > s) TRIGGER.lastIndex = end;
         continue;
       }
@@ -497,7 +333,7 @@ export class DocumentContext {
         const t = TICKER_WORD_AT.exec(text);
         if (t && t[1] !== undefined) {
           const ss = TICKER_WORD_AT.lastIndex - t[0].length + t[0].indexOf(t[1]);
-          emitExplicit('exchange', t[1], ss, ss + t[1].length, { kind: 'ticker' });
+          this.emitExplicit('exchange', t[1], ss, ss + t[1].length, { kind: 'ticker' });
           TRIGGER.lastIndex = TICKER_WORD_AT.lastIndex;
         }
         continue;
@@ -506,28 +342,28 @@ export class DocumentContext {
       const e = TRIGGER.lastIndex;
       // Exchange labels: NYSE, NASDAQ, Nasdaq, Cboe, OTCQX, TSX, Ticker…
       if (EXCH_STARTERS.has(tok)) {
-        const ex = tryExchange(s, false);
+        const ex = this.tryExchange(s, false);
         if (ex >= 0) {
           TRIGGER.lastIndex = Math.max(ex, e);
           continue;
         }
       }
-      const nameEnd = tryName(tok, s, e);
+      const nameEnd = this.tryName(tok, s, e);
       if (nameEnd >= 0) {
         TRIGGER.lastIndex = Math.max(nameEnd, e);
         continue;
       }
       // Bare symbol candidates: 2–5 capitals (optionally a dotted class).
-      if (tok.length < 2 || tok.length > 7 || !/^[A-Z]{2,5}(?:\.[A-Z])?$/.test(tok)) continue;
+      if (!isBareShape(tok)) continue;
       const info = u.get(tok);
       const ambiguous = AMBIGUOUS_SYMBOLS.has(tok);
       const note: TokenNote = { start: s, end: e, symbol: null, ambiguous, accepted: false };
-      notes.push(note);
+      this.notes.push(note);
       if (!info || info.type !== 'common') continue;
       note.symbol = info.symbol;
-      const b = before(s, 40);
+      const b = this.before(s, 40);
       if (AFTER_TIME.test(b)) continue;
-      const line = lineAt(s);
+      this.lineAt(s);
       const mention: Mention = {
         symbol: info.symbol,
         kind: 'bare',
@@ -537,7 +373,7 @@ export class DocumentContext {
         inUniverse: true,
         exchange: info.exchange,
       };
-      if (line.caps && (ambiguous || !this.explicit.has(info.symbol))) {
+      if (this.lineCaps && (ambiguous || !this.explicit.has(info.symbol))) {
         if (!ambiguous) {
           this.deferred.push({ segment: this.segment, mention, density: 0 });
           note.deferred = this.deferred.length - 1;
@@ -552,7 +388,7 @@ export class DocumentContext {
         (!ambiguous && !info.otc && (WEAK_PREFIX.test(b) || WEAK_SUFFIX.test(after)));
       if (accept) {
         note.accepted = true;
-        emit(mention);
+        this.emit(mention);
       } else {
         // A node that is only the token (menu item, legend, chip) is not prose: no density rule.
         const plain = !ambiguous && !info.otc && tok.length >= 3 && text.trim() !== tok;
@@ -561,19 +397,241 @@ export class DocumentContext {
       }
     }
 
-    this.acceptTickerLists(text, notes, out);
+    this.acceptTickerLists(text, this.notes, out);
     this.prevTail = text.length >= 80 ? text.slice(-80) : (this.prevTail + text).slice(-80);
     if (out.length > 1) out.sort((a, b) => a.start - b.start);
+    this.notes.length = 0;
+    this.out = NO_MENTIONS;
+    this.text = '';
     return out;
   }
 
-  private nameCue(
-    text: string,
-    s: number,
-    end: number,
-    before: (pos: number, n?: number) => string,
-  ): boolean {
-    return NAME_SUFFIX_CUE.test(text.slice(end, end + 30)) || NAME_PREFIX_CUE.test(before(s, 30));
+  /** Letter-case shape of the line around pos (cached for the current line). */
+  private lineAt(pos: number): void {
+    if (this.lineFrom >= 0 && pos >= this.lineFrom && pos <= this.lineTo) return;
+    const text = this.text;
+    const from = text.lastIndexOf('\n', pos - 1) + 1;
+    let to = text.indexOf('\n', pos);
+    if (to < 0) to = text.length;
+    const shape = lineShape(text.slice(from, to));
+    this.lineFrom = from;
+    this.lineTo = to;
+    this.lineCaps = shape.caps;
+    this.lineTitle = shape.title;
+  }
+
+  private before(pos: number, n = 60): string {
+    const text = this.text;
+    return pos >= n ? text.slice(pos - n, pos) : this.prevTail.slice(-(n - pos)) + text.slice(0, pos);
+  }
+
+  private emit(m: Mention): void {
+    if (this.opts.blocklist?.has(m.symbol)) return;
+    this.out.push(m);
+  }
+
+  private emitExplicit(kind: MentionKind, raw: string, start: number, end: number, exch?: ExchClass): void {
+    const info = this.universe.resolve(raw);
+    const symbol = info ? info.symbol : canonicalSymbol(raw);
+    const exchange =
+      exch?.kind === 'us' ? exch.label : exch?.kind === 'otc' ? 'OTC' : info ? info.exchange : undefined;
+    this.explicit.add(symbol);
+    this.emit({
+      symbol,
+      kind: exch?.kind === 'otc' ? 'otc' : kind,
+      start,
+      end,
+      text: this.text.slice(start, end),
+      inUniverse: !!info,
+      ...(exchange ? { exchange } : {}),
+    });
+  }
+
+  /** Symbol list after an exchange label at pos; returns the end position. */
+  private readExchangeList(pos: number, exch: ExchClass, inParen: boolean): number {
+    const text = this.text;
+    let p = pos;
+    for (;;) {
+      if (exch.kind === 'foreign') {
+        FOREIGN_SYM_AT.lastIndex = p;
+        const f = FOREIGN_SYM_AT.exec(text);
+        if (!f) return p;
+        p = FOREIGN_SYM_AT.lastIndex;
+      } else {
+        SYM_AT.lastIndex = p;
+        const m = SYM_AT.exec(text);
+        if (!m || m[1] === undefined) return p;
+        const end = SYM_AT.lastIndex;
+        this.emitExplicit('exchange', m[1], p, end, exch);
+        p = end;
+      }
+      if (!inParen) return p;
+      LIST_SEP.lastIndex = p;
+      if (!LIST_SEP.exec(text)) return p;
+      const next = LIST_SEP.lastIndex;
+      // "(NASDAQ: XYZ, TSX: ABC)": a new label after the separator.
+      EXCH_GROUP.lastIndex = next;
+      const g = EXCH_GROUP.exec(text);
+      if (g && g[1] !== undefined) {
+        exch = classifyGroup(g[1]);
+        p = EXCH_GROUP.lastIndex;
+        continue;
+      }
+      SYM_AT.lastIndex = next;
+      if (!SYM_AT.test(text)) return p;
+      p = next;
+    }
+  }
+
+  /** Tries an exchange label at pos; returns the end of what it consumed or -1. */
+  private tryExchange(pos: number, inParen: boolean): number {
+    const text = this.text;
+    EXCH_GROUP.lastIndex = pos;
+    const g = EXCH_GROUP.exec(text);
+    if (!g || g[1] === undefined) return -1;
+    const exch = classifyGroup(g[1]);
+    const after = EXCH_GROUP.lastIndex;
+    if (after >= text.length) {
+      this.pendingExchange = exch;
+      return after;
+    }
+    let end = this.readExchangeList(after, exch, inParen);
+    if (inParen) {
+      // "(NASDAQ: XYZ; TSX: ABC)"
+      for (;;) {
+        SEMI.lastIndex = end;
+        if (!SEMI.exec(text)) break;
+        EXCH_GROUP.lastIndex = SEMI.lastIndex;
+        const g2 = EXCH_GROUP.exec(text);
+        if (!g2 || g2[1] === undefined) break;
+        end = this.readExchangeList(EXCH_GROUP.lastIndex, classifyGroup(g2[1]), true);
+      }
+    }
+    return end;
+  }
+
+  private nameBefore(pos: number): boolean {
+    const b = this.before(pos, 40).replace(/\s+$/, '');
+    const m = /([A-Za-z0-9][A-Za-z0-9&'’.-]*)$/.exec(b);
+    if (!m || m[1] === undefined) return false;
+    const w = m[1];
+    return /^[A-Z0-9]/.test(w) || /^[a-z]{1,2}[A-Z]/.test(w);
+  }
+
+  /** "Company Name (XYZ)", "Class A shares (BRK.A)": validate a paren candidate. */
+  private parenOk(symbol: string, open: number): boolean {
+    const b = this.before(open, 80);
+    if (this.universe.aliasesOf(symbol).some((a) => b.includes(a)) || this.explicit.has(symbol)) return true;
+    if (symbol.length < 2 || AMBIGUOUS_SYMBOLS.has(symbol)) return false;
+    // Acronym definitions: "Gross Domestic Product (GDP)", "the gross loss ratio (GLR)".
+    const words = b
+      .replace(/[^A-Za-z\s&-]/g, ' ')
+      .split(/[\s-]+/)
+      .filter((w) => w && !/^(?:of|and|the|for|&|to|in|on)$/i.test(w));
+    const initials = words
+      .slice(-symbol.length)
+      .map((w) => w[0] ?? '')
+      .join('')
+      .toUpperCase();
+    if (initials === symbol) return false;
+    return this.nameBefore(open) || /[A-Za-z]\s*$/.test(b);
+  }
+
+  /** At "(" : exchange-qualified or "Name (XYZ)" forms. Returns the end consumed or -1. */
+  private tryParen(open: number): number {
+    const text = this.text;
+    WS.lastIndex = open + 1;
+    WS.exec(text);
+    const p = WS.lastIndex;
+    if (p >= text.length) {
+      this.pendingParen = this.nameBefore(open);
+      return p;
+    }
+    const ex = this.tryExchange(p, true);
+    if (ex >= 0) return ex;
+    return this.tryParenSymbols(p, open);
+  }
+
+  private tryParenSymbols(p: number, open: number): number {
+    const text = this.text;
+    const found: Array<[string, number, number]> = [];
+    let q = p;
+    for (;;) {
+      SYM_AT.lastIndex = q;
+      const m = SYM_AT.exec(text);
+      if (!m || m[1] === undefined) return -1;
+      found.push([m[1], q, SYM_AT.lastIndex]);
+      q = SYM_AT.lastIndex;
+      LIST_SEP.lastIndex = q;
+      if (!LIST_SEP.exec(text) || found.length >= 4) break;
+      const n = LIST_SEP.lastIndex;
+      SYM_AT.lastIndex = n;
+      if (!SYM_AT.test(text)) break;
+      q = n;
+    }
+    CHANGE_AT.lastIndex = q;
+    if (CHANGE_AT.exec(text)) q = CHANGE_AT.lastIndex;
+    WS.lastIndex = q;
+    WS.exec(text);
+    q = WS.lastIndex;
+    // Closed by ")" or by the end of the node (the ")" is in the next one).
+    if (q < text.length && text.charCodeAt(q) !== 41) return -1;
+    for (const [raw, s, e] of found) {
+      const info = this.universe.get(canonicalSymbol(raw));
+      if (!info || !this.parenOk(info.symbol, open)) continue;
+      this.explicit.add(info.symbol);
+      this.emit({
+        symbol: info.symbol,
+        kind: 'paren',
+        start: s,
+        end: e,
+        text: text.slice(s, e),
+        inUniverse: true,
+        exchange: info.exchange,
+      });
+    }
+    return q;
+  }
+
+  private tryName(tok: string, s: number, e: number): number {
+    const u = this.universe;
+    let entries: readonly NameEntry[] | undefined = u.names.get(tok);
+    let base = e;
+    if (!entries && isPossessive(tok)) {
+      entries = u.names.get(tok.slice(0, -2));
+      base = e - 2;
+    }
+    if (!entries) return -1;
+    const text = this.text;
+    for (const entry of entries) {
+      const end = entry.rest ? matchRest(text, base, entry.rest) : base;
+      if (end < 0) continue;
+      const realEnd = entry.rest ? end : e;
+      const m: Mention = {
+        symbol: entry.symbol,
+        kind: 'name',
+        start: s,
+        end: entry.rest ? end : base,
+        text: text.slice(s, entry.rest ? end : base),
+        inUniverse: true,
+        exchange: u.get(entry.symbol)?.exchange,
+      };
+      // A one-word generic name inside a longer capitalised name ("Sunwin Stevia International Inc.").
+      if (entry.tier > 0 && /[A-Z][A-Za-z]*\s$/.test(this.before(s, 20))) return realEnd;
+      if (entry.tier === 0 || this.nameCue(s, end) || this.explicit.has(entry.symbol)) {
+        this.emit(m);
+      } else if (entry.tier === 1 && (this.lineAt(s), !this.lineTitle && !this.lineCaps)) {
+        this.emit(m);
+      } else {
+        this.deferred.push({ segment: this.segment, mention: m, density: 0 });
+      }
+      return realEnd;
+    }
+    return -1;
+  }
+
+  private nameCue(s: number, end: number): boolean {
+    return NAME_SUFFIX_CUE.test(this.text.slice(end, end + 30)) || NAME_PREFIX_CUE.test(this.before(s, 30));
   }
 
   /**

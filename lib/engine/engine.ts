@@ -170,9 +170,23 @@ export class Engine {
     return list;
   }
 
+  private cardCache: { loaded: LoadedData; card: SignalCard; day: string } | null = null;
+
+  /** The card is computed once per data version and day (ages and staleness are per day). */
   async signalCard(): Promise<SignalCard> {
     const loaded = await this.data();
-    return buildCardFromData(loaded, new Date());
+    const now = new Date();
+    const day = now.toISOString().slice(0, 10);
+    if (this.cardCache && this.cardCache.loaded === loaded && this.cardCache.day === day)
+      return this.cardCache.card;
+    const card = buildCardFromData(loaded, now);
+    this.cardCache = { loaded, card, day };
+    return card;
+  }
+
+  /** Loads data and computes the card ahead of the first request (called on worker start). */
+  async warm(): Promise<void> {
+    await this.signalCard().catch(() => {});
   }
 
   async strip(): Promise<SmallCapStrip> {

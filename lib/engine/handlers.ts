@@ -26,7 +26,7 @@ export interface HandlerDeps {
   engine?: Engine;
 }
 
-export function createHandlers(deps: HandlerDeps): Handlers {
+export function createHandlers(deps: HandlerDeps): Handlers & { warm(): Promise<void> } {
   const engine = deps.engine ?? new Engine(deps.fetchImpl);
 
   const watchlistReply = async () => ({
@@ -58,6 +58,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const kick = () => void engine.refresh(false, true).catch(() => {});
 
   return {
+    warm: () => engine.warm(),
     getSignalCard: async () => {
       kick();
       return engine.signalCard();
