@@ -82,8 +82,9 @@ export class CardHost implements CardControl {
         this.ui?.host.remove();
       });
     }
-    // (Re)attach if the page replaced <body> or removed our host (SPA frameworks do).
-    if (!this.ui.host.isConnected) (document.body ?? document.documentElement).append(this.ui.host);
+    // On <html>, not <body>: a transformed <body> would become the fixed card's containing block,
+    // and pages that police <body>'s children would remove it. (Re)attached if removed anyway.
+    if (!this.ui.host.isConnected) document.documentElement.append(this.ui.host);
     return this.ui;
   }
 

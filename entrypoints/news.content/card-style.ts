@@ -1,6 +1,10 @@
-/** The hover card's styles, inside its shadow root (WXT puts `:host { all: initial }` first). */
+/**
+ * The hover card's styles, inside its shadow root. `:host { all: initial !important }`: for
+ * !important rules the shadow tree wins over the page, so no page rule (`display: none
+ * !important` on undefined elements, `all: unset`) can hide or restyle the host.
+ */
 export const CARD_CSS = `
-:host { all: initial; }
+:host { all: initial !important; }
 .scl-card {
   --bg: #ffffff; --fg: #1b1d21; --muted: #5c6270; --line: #d9dce3; --accent: #1f57c3;
   --up: #0f7b3f; --down: #b42318; --chip: #f1f3f7; --r2000: #c2410c; --focus: #1f57c3;

@@ -24,6 +24,8 @@ interface DocHighlights {
   focus: Highlight;
   sheet: CSSStyleSheet | null;
   registry: HighlightRegistry;
+  /** The document's Highlight constructor (a publish builds new highlights and swaps them in). */
+  make: () => Highlight;
 }
 
 type HighlightWindow = Window & typeof globalThis;
@@ -60,7 +62,7 @@ export class Highlighter {
     } catch {
       sheet = null;
     }
-    const entry = { ticker, r2000, focus, sheet, registry };
+    const entry = { ticker, r2000, focus, sheet, registry, make: () => new view.Highlight() };
     this.docs.set(doc, entry);
     this.adopt(doc, entry);
     return entry;
@@ -98,19 +100,30 @@ export class Highlighter {
 
   /**
    * Redraws the underlines from scratch, as a resumable step (500 ranges per call) so 5,000
-   * underlines never make one long task. StaticRange: not updated on every DOM mutation, so
-   * thousands of them cost the page nothing.
+   * underlines never make one long task. The new ranges go into fresh Highlight objects that are
+   * swapped into the registry at the end: the old underlines stay up until the new set is
+   * complete. StaticRange: not updated on every DOM mutation, so thousands of them cost the page
+   * nothing.
    */
   publish(hits: ReadonlyArray<Hit<Text>>): () => boolean {
-    let i = -1;
+    let i = 0;
+    const fresh = new Map<DocHighlights, { ticker: Highlight; r2000: Highlight }>();
+    const target = (e: DocHighlights) => {
+      let f = fresh.get(e);
+      if (!f) {
+        f = { ticker: e.make(), r2000: e.make() };
+        f.r2000.priority = 1;
+        fresh.set(e, f);
+      }
+      return f;
+    };
     return () => {
-      if (i < 0) {
+      if (!this.enabled) {
         for (const e of this.docs.values()) {
           e.ticker.clear();
           e.r2000.clear();
         }
-        i = 0;
-        if (!this.enabled) return false;
+        return false;
       }
       const end = Math.min(hits.length, i + 500);
       for (; i < end; i++) {
@@ -124,9 +137,17 @@ export class Highlighter {
           endContainer: h.node,
           endOffset: h.end,
         });
-        (h.r2000 ? e.r2000 : e.ticker).add(r);
+        const f = target(e);
+        (h.r2000 ? f.r2000 : f.ticker).add(r);
       }
       if (i < hits.length) return true;
+      for (const e of this.docs.values()) {
+        const f = target(e);
+        e.ticker = f.ticker;
+        e.r2000 = f.r2000;
+        e.registry.set(HL_TICKER, f.ticker);
+        e.registry.set(HL_R2000, f.r2000);
+      }
       this.readopt();
       return false;
     };

@@ -113,7 +113,36 @@ function pageThemeAt(el: Element | null): CardTheme {
   return themeFromBackgrounds(bgs, canvasDark);
 }
 
+/** Runs `cb` in a new task: scheduler.postTask (background) where it exists, else a MessageChannel. */
+let yieldChannel: { port: MessagePort; queue: Array<() => void> } | null = null;
+function yieldTask(cb: () => void): void {
+  const sched = (globalThis as { scheduler?: { postTask?: (cb: () => void, o: object) => Promise<unknown> } })
+    .scheduler;
+  if (typeof sched?.postTask === 'function') {
+    sched.postTask(cb, { priority: 'background' }).catch(() => {});
+    return;
+  }
+  if (!yieldChannel) {
+    const ch = new MessageChannel();
+    const queue: Array<() => void> = [];
+    ch.port1.onmessage = () => queue.shift()?.();
+    yieldChannel = { port: ch.port2, queue };
+  }
+  yieldChannel.queue.push(cb);
+  yieldChannel.port.postMessage(0);
+}
+
+/** User-timing marks (cheap; benchmarks read them). */
+function mark(name: string, detail?: unknown): void {
+  try {
+    performance.mark(name, detail === undefined ? undefined : { detail });
+  } catch {
+    // no user timing
+  }
+}
+
 export function startLens(ctx: ContentScriptContext, universe: Universe, settings: LensSettings): () => void {
+  mark('scl:universe-ready');
   let stopped = false;
   // ctx listeners live as long as the context; a stopped lens (settings changed) must ignore them.
   const guard =
@@ -143,9 +172,11 @@ export function startLens(ctx: ContentScriptContext, universe: Universe, setting
     {
       now: () => performance.now(),
       schedule: (cb) => {
-        if (typeof requestIdleCallback === 'function') ctx.requestIdleCallback(() => cb(), { timeout: 200 });
-        else ctx.setTimeout(cb, 16);
+        if (typeof requestIdleCallback === 'function')
+          ctx.requestIdleCallback((d: IdleDeadline) => cb(d), { timeout: 200 });
+        else ctx.setTimeout(() => cb(), 16);
       },
+      yieldTask,
     },
     SLICE_MS,
     () => passDone(),
@@ -265,6 +296,7 @@ export function startLens(ctx: ContentScriptContext, universe: Universe, setting
     drainQueued = false;
     walkedRoots = new WeakSet();
     scanner.reset(detectOpts);
+    mark('scl:scan-start');
     rescanning = true;
     scanned = true;
     walkedRoots.add(document);
@@ -283,6 +315,7 @@ export function startLens(ctx: ContentScriptContext, universe: Universe, setting
     scanner.finishPass();
     live = scanner.index;
     rescanning = false;
+    mark('scl:scan-done', { nodes: scanner.nodesScanned, hits: live.size });
     // Drawn in slices too; a pass that ends while drawing just queues the next drawing.
     runner.enqueue(highlighter.publish(live.all().slice()));
     if (live.size > 0) preloadCardWhenIdle();
@@ -449,6 +482,7 @@ export function startLens(ctx: ContentScriptContext, universe: Universe, setting
       const off = docOffset(p.doc);
       const near = { x: p.x + off.x, y: p.y + off.y };
       dwellTimer = ctx.setTimeout(() => {
+        mark('scl:dwell-end');
         pending = null;
         openFor(h, 'pointer', near);
       }, settings.hoverDelayMs);

@@ -107,6 +107,11 @@ export class PageScanner {
     this.ctx = new DocumentContext(universe, opts);
   }
 
+  /** Text nodes scanned in this generation. */
+  get nodesScanned(): number {
+    return this.segments.length;
+  }
+
   /** Starts a new generation (full rescan): fresh detector state, fresh index. */
   reset(opts: DetectOptions = this.opts): MentionIndex<Text> {
     this.opts = opts;

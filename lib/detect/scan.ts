@@ -682,21 +682,56 @@ export class DocumentContext {
   }
 }
 
-/** Letter-case shape of a line: mostly capitals (a heading / legend) or Title Case (a headline). */
+/** `\s` of a JS regex, as a char code test. */
+function isJsSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x1680 ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/**
+ * Letter-case shape of a line: mostly capitals (a heading / legend) or Title Case (a headline).
+ * One pass over the characters (no split): words are runs between `\s` characters; a word counts
+ * for Title Case when it has ≥4 characters and starts with a letter.
+ */
 function lineShape(line: string): { caps: boolean; title: boolean } {
   let upper = 0;
   let lower = 0;
-  for (let i = 0; i < line.length; i++) {
-    const c = line.charCodeAt(i);
+  let words = 0;
+  let capd = 0;
+  let wordStart = -1;
+  let first = 0;
+  const n = line.length;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? line.charCodeAt(i) : 32;
     if (c >= 65 && c <= 90) upper++;
     else if (c >= 97 && c <= 122) lower++;
+    else if (isJsSpace(c)) {
+      if (wordStart >= 0) {
+        if (i - wordStart >= 4 && ((first >= 65 && first <= 90) || (first >= 97 && first <= 122))) {
+          words++;
+          if (first <= 90) capd++;
+        }
+        wordStart = -1;
+      }
+      continue;
+    }
+    if (wordStart < 0) {
+      wordStart = i;
+      first = c;
+    }
   }
   const caps = upper + lower >= 12 && upper > 2.5 * lower;
-  let title = false;
-  if (!caps && line.length < 200) {
-    const words = line.split(/\s+/).filter((w) => w.length >= 4 && /^[A-Za-z]/.test(w));
-    const capd = words.filter((w) => /^[A-Z]/.test(w)).length;
-    title = words.length >= 3 && capd >= 0.75 * words.length;
-  }
+  const title = !caps && n < 200 && words >= 3 && capd >= 0.75 * words;
   return { caps, title };
 }
