@@ -142,7 +142,8 @@ export class PageScanner {
     const hooks = this.hooks;
     // The link around the current text node, tracked by the walk (elements are seen in document
     // order) instead of a closest('a[href]') per text node. Links above the walk root: once.
-    let link: Element | null = start.nodeType === Node.ELEMENT_NODE ? (start as Element).closest('a[href]') : null;
+    let link: Element | null =
+      start.nodeType === Node.ELEMENT_NODE ? (start as Element).closest('a[href]') : null;
     if (!link) link = start.parentElement?.closest('a[href]') ?? null;
     const walker = doc.createTreeWalker(start, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
       acceptNode(n: Node): number {

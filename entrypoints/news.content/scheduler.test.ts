@@ -19,6 +19,40 @@ function fakeHost() {
 }
 
 describe('SliceRunner', () => {
+  it('keeps slicing within one idle period via task yields, then asks for the next period', () => {
+    let t = 0;
+    let left = 12; // ms of idle time left in the current period
+    const idle: Array<(d?: IdleDeadline) => void> = [];
+    const tasks: Array<() => void> = [];
+    const deadline = { didTimeout: false, timeRemaining: () => left } as IdleDeadline;
+    const runner = new SliceRunner(
+      {
+        now: () => t,
+        schedule: (cb) => void idle.push(cb),
+        yieldTask: (cb) => void tasks.push(cb),
+      },
+      5,
+    );
+    let done = 0;
+    runner.enqueue(() => {
+      t += 1;
+      left -= 1;
+      done++;
+      return done < 30;
+    });
+    idle.shift()!(deadline);
+    // 5 ms slice, 7 ms left: next slice is a task yield, not a new idle request.
+    expect(tasks.length).toBe(1);
+    expect(idle.length).toBe(0);
+    tasks.shift()!();
+    // 2 ms left: still > 1, one more task; after it the period is spent.
+    expect(tasks.length).toBe(1);
+    tasks.shift()!();
+    expect(tasks.length).toBe(0);
+    expect(idle.length).toBe(1);
+    expect(done).toBe(15);
+  });
+
   it('splits long work into slices that stay within the budget', () => {
     const host = fakeHost();
     const runner = new SliceRunner(host, 5);

@@ -28,6 +28,7 @@ const US_EXCHANGES = new Set([
   'PINX',
 ]);
 
+const YAHOO_QUOTE = /^https:\/\/finance\.yahoo\.com\/quote\/([A-Za-z][A-Za-z0-9.-]*)\/?$/;
 const SYM = /^[A-Z][A-Z0-9]{0,5}(?:[.\-/][A-Z]{1,2})?$/;
 
 function sym(raw: string | null | undefined): string | null {
@@ -51,6 +52,10 @@ function withExchange(exchange: string, raw: string | undefined): string | null 
  * name slugs (`/equities/apple-computer-inc` → `AAPL`); without it those give null.
  */
 export function symbolFromQuoteUrl(href: string, universe?: Universe): string | null {
+  // Fast path for the most common quote link (no URL parse): exactly what the Yahoo branch below
+  // gives for this plain form (no escapes, no query, no dot segments).
+  const fast = YAHOO_QUOTE.exec(href);
+  if (fast) return sym(fast[1]);
   let url: URL;
   try {
     url = new URL(href);
