@@ -15,6 +15,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { IDBFactory } from 'fake-indexeddb';
 import { FactorRow } from '../../components/FactorRow';
 import { MiniChart } from '../../components/MiniChart';
+import { LazyMiniChart } from '../../components/LazyMiniChart';
 import { ProvenanceLines } from '../../components/Provenance';
 import { SignalCardView } from '../../components/SignalCardView';
 import { SourceStatusList } from '../../components/SourceStatusList';
@@ -45,7 +46,7 @@ const tally = { strings: 0 };
 afterAll(() => console.info(`[hostile] ${tally.strings} hostile strings rendered as text`));
 
 // --- A VNode walker: expands hook-free components; hook components are leaves (props checked). ---
-const HOOK_COMPONENTS = new Set<unknown>([MiniChart, Sparkline]);
+const HOOK_COMPONENTS = new Set<unknown>([MiniChart, LazyMiniChart, Sparkline]);
 interface Seen {
   texts: string[];
   elements: Array<{ type: string; props: Record<string, unknown> }>;
