@@ -8,6 +8,7 @@
  * into .output is never clobbered) unless --no-build. Every figure is the median of N runs
  * (default 5, after one discarded warm-up where noted) with min and max; budgets print PASS/FAIL.
  */
+import { waitForUnderlined } from '../test/e2e/underlines';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -414,29 +415,7 @@ async function benchMutation(server: PageServer): Promise<void> {
 
 // ------------------------------------------------------------------------------------ 3. hover
 
-async function tickerPoint(page: Page, symbol: string): Promise<{ x: number; y: number }> {
-  for (let i = 0; i < 100; i++) {
-    const p = await page.evaluate((sym) => {
-      for (const name of ['scl-r2000', 'scl-ticker']) {
-        const h = CSS.highlights.get(name);
-        if (!h) continue;
-        for (const r of h as unknown as Iterable<AbstractRange>) {
-          const range = document.createRange();
-          range.setStart(r.startContainer, r.startOffset);
-          range.setEnd(r.endContainer, r.endOffset);
-          if (range.toString().replace(/^\$/, '') !== sym) continue;
-          range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-          const b = range.getClientRects()[0];
-          if (b) return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
-        }
-      }
-      return null;
-    }, symbol);
-    if (p) return p;
-    await sleep(100);
-  }
-  throw new Error(`${symbol} never got underlined`);
-}
+const tickerPoint = (page: Page, symbol: string) => waitForUnderlined(page, symbol, { timeoutMs: 10_000 });
 
 interface HoverTiming {
   dom: number;

@@ -8,7 +8,7 @@
  * `--headed` opens a window for a person instead. `--live` lets the sources answer for real.
  */
 import { execSync } from 'node:child_process';
-import type { Page } from '@playwright/test';
+import { waitForUnderlined } from '../test/e2e/underlines';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { extensionIdOf, launchWithExtension } from '../test/e2e/launch';
@@ -57,7 +57,7 @@ async function main(): Promise<void> {
 
     // Hover a Russell 2000 ticker as a person would. The underlines live in the page's
     // highlight registry (shared by every world), which is how we find one without any hook.
-    const target = await waitForTicker(page, 'HWC');
+    const target = await waitForUnderlined(page, 'HWC', { timeoutMs: 15_000 }).catch(() => null);
     if (target) {
       await page.mouse.move(target.x, target.y);
       await page
@@ -96,36 +96,6 @@ async function main(): Promise<void> {
     await context.close();
     await server.close();
   }
-}
-
-/** Screen position of an underlined ticker (the first one, or `symbol` when found). */
-async function waitForTicker(page: Page, symbol: string): Promise<{ x: number; y: number } | null> {
-  for (let i = 0; i < 60; i++) {
-    const found = await page.evaluate((sym) => {
-      let first: Range | null = null;
-      for (const name of ['scl-r2000', 'scl-ticker']) {
-        const h = CSS.highlights.get(name);
-        if (!h) continue;
-        for (const r of h as unknown as Iterable<AbstractRange>) {
-          const range = document.createRange();
-          range.setStart(r.startContainer, r.startOffset);
-          range.setEnd(r.endContainer, r.endOffset);
-          first ??= range;
-          if (range.toString().replace(/^\$/, '') === sym) {
-            first = range;
-            break;
-          }
-        }
-      }
-      if (!first) return null;
-      first.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-      const b = first.getClientRects()[0];
-      return b ? { x: b.left + b.width / 2, y: b.top + b.height / 2 } : null;
-    }, symbol);
-    if (found) return found;
-    await page.waitForTimeout(250);
-  }
-  return null;
 }
 
 main().catch((e: unknown) => {

@@ -8,40 +8,14 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { waitForUnderlined } from './underlines';
 import { servePageAt } from './page-server';
 
 const DEMO_URL = 'https://www.globenewswire.com/news-release/2026/11/25/small-cap-lens-demo.html';
 const YAHOO_URL = 'https://finance.yahoo.com/news/stevia-first-stvf-small-cap-lens-fixture.html';
 
-/** Centre of the first highlighted range reading `symbol` (or `$symbol`), scrolled into view. */
-async function tickerPoint(page: Page, symbol: string): Promise<{ x: number; y: number }> {
-  let point: { x: number; y: number } | null = null;
-  await expect
-    .poll(
-      async () => {
-        point = await page.evaluate((sym) => {
-          for (const name of ['scl-r2000', 'scl-ticker']) {
-            const h = CSS.highlights.get(name);
-            if (!h) continue;
-            for (const r of h as unknown as Iterable<AbstractRange>) {
-              const range = document.createRange();
-              range.setStart(r.startContainer, r.startOffset);
-              range.setEnd(r.endContainer, r.endOffset);
-              if (range.toString().replace(/^\$/, '') !== sym) continue;
-              range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-              const b = range.getClientRects()[0];
-              if (b) return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
-            }
-          }
-          return null;
-        }, symbol);
-        return point;
-      },
-      { message: `${symbol} is underlined`, timeout: 15_000 },
-    )
-    .not.toBeNull();
-  return point!;
-}
+/** Centre of the first underlined range reading `symbol` (or `$symbol`), scrolled into view. */
+const tickerPoint = (page: Page, symbol: string) => waitForUnderlined(page, symbol, { timeoutMs: 15_000 });
 
 async function highlightCount(page: Page, name: string): Promise<number> {
   return page.evaluate((n) => CSS.highlights.get(n)?.size ?? 0, name);

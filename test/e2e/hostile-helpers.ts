@@ -7,6 +7,7 @@
 import type { BrowserContext, Frame, Page } from '@playwright/test';
 import { expect } from './fixtures';
 import { readLocalPage } from './page-server';
+import { waitForUnderlined } from './underlines';
 
 export const HOST = 'www.globenewswire.com';
 export const urlOf = (name: string) => `https://${HOST}/news-release/2026/11/25/${name}.html`;
@@ -283,42 +284,7 @@ export async function tickerPoint(
   symbol: string,
   within?: string,
 ): Promise<{ x: number; y: number }> {
-  let point: { x: number; y: number } | null = null;
-  await expect
-    .poll(
-      async () => {
-        point = await target.evaluate(
-          ([sym, sel]) => {
-            const scope = sel ? document.querySelector(sel) : null;
-            if (sel && !scope) return null;
-            for (const name of ['scl-r2000', 'scl-ticker']) {
-              const h = CSS.highlights.get(name);
-              if (!h) continue;
-              for (const r of h as unknown as Iterable<AbstractRange>) {
-                if (scope) {
-                  let node: Node | null = r.startContainer;
-                  while (node && node !== scope) node = node.parentNode ?? (node as ShadowRoot).host ?? null;
-                  if (node !== scope) continue;
-                }
-                const range = document.createRange();
-                range.setStart(r.startContainer, r.startOffset);
-                range.setEnd(r.endContainer, r.endOffset);
-                if (range.toString().replace(/^\$/, '') !== sym) continue;
-                range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-                const b = range.getClientRects()[0];
-                if (b) return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
-              }
-            }
-            return null;
-          },
-          [symbol, within ?? ''] as const,
-        );
-        return point;
-      },
-      { message: `${symbol} is underlined${within ? ` inside ${within}` : ''}`, timeout: 20_000 },
-    )
-    .not.toBeNull();
-  const p = point!;
+  const p = await waitForUnderlined(target, symbol, { within, timeoutMs: 20_000 });
   if ('parentFrame' in target && target.parentFrame()) {
     const box = await (await target.frameElement()).boundingBox();
     if (box) return { x: p.x + box.x, y: p.y + box.y };
