@@ -84,7 +84,9 @@ export function hoverProbe(): void {
     check(root);
   };
   const start = () => {
-    new MutationObserver(findHost).observe(document.body ?? document.documentElement, { childList: true });
+    // The card host is a child of <html> (see card-host.tsx); watch both places to be safe.
+    new MutationObserver(findHost).observe(document.documentElement, { childList: true });
+    if (document.body) new MutationObserver(findHost).observe(document.body, { childList: true });
     findHost();
   };
   if (document.body) start();
