@@ -3,7 +3,7 @@
  * at once; a file with any error changes nothing.
  */
 import type { Settings, SourceId } from '../lib/storage';
-import { normalizeSymbol, SOURCE_IDS } from './symbols';
+import { normalizeSymbol, SOURCE_IDS } from '../lib/symbols';
 import { parseOriginInput } from './sites';
 
 export const SETTINGS_FILE_FORMAT = 'small-cap-lens/settings';

@@ -9,17 +9,9 @@
 import { storage } from 'wxt/utils/storage';
 import type { WatchlistItem } from './model';
 
-export const SOURCE_IDS = [
-  'ishares-holdings',
-  'ishares-fund',
-  'prices',
-  'fred',
-  'nyfed',
-  'fed-futures',
-  'kalshi',
-  'polymarket',
-] as const;
-export type SourceId = (typeof SOURCE_IDS)[number];
+import { MAX_WATCHLIST, normalizeSymbol, SOURCE_IDS, type SourceId } from './symbols';
+
+export { MAX_WATCHLIST, normalizeSymbol, SOURCE_IDS, type SourceId };
 
 export interface Settings {
   /** Hostnames where the content script stays quiet. */
@@ -118,7 +110,6 @@ export interface Watchlist {
 }
 
 export const EMPTY_WATCHLIST: Watchlist = { items: [], updatedAt: 0 };
-export const MAX_WATCHLIST = 500;
 
 /** Version 1 stored a bare array of symbols. */
 type WatchlistV1 = string[];
@@ -154,13 +145,6 @@ export const watchlistSyncItem = storage.defineItem<Watchlist>('sync:watchlist',
 export const watchlistSyncErrorItem = storage.defineItem<string | null>('local:watchlistSyncError', {
   fallback: null,
 });
-
-const SYMBOL_RE = /^[A-Z][A-Z0-9.-]{0,9}$/;
-
-export function normalizeSymbol(s: string): string | null {
-  const t = s.trim().toUpperCase().replace(/^\$/, '').replace(/[-/]/g, '.');
-  return SYMBOL_RE.test(t) ? t : null;
-}
 
 export function normalizeWatchlist(value: unknown): Watchlist {
   const v = (value && typeof value === 'object' ? value : {}) as Partial<Watchlist>;

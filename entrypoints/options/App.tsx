@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import type { SourceStatus } from '../../lib/model';
 import { send } from '../../lib/messaging';
 import type { Settings, SourceId } from '../../lib/storage';
-import { normalizeSymbol, SOURCE_IDS } from '../../components/symbols';
+import { normalizeSymbol, SOURCE_IDS } from '../../lib/symbols';
 import { errorText, LOADING, toLoad, type Load } from '../../components/load';
 import { parseSettingsFile, settingsToJson } from '../../components/settingsFile';
 import { curatedHostNames, isCuratedHost, parseOriginInput, toggleHost } from '../../components/sites';

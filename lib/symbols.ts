@@ -1,13 +1,9 @@
 /**
- * Side-effect-free copies of lib/storage.ts constants the UI needs at runtime. Importing
- * lib/storage.ts itself would define its storage items (and run their migrations) inside every
- * UI page, which must talk to storage only through send(). symbols.test.ts keeps these in step.
+ * Side-effect-free constants and helpers shared by the worker and the UI pages. (lib/storage.ts
+ * defines storage items when imported, so UI pages, which talk to storage only through send(),
+ * import these from here instead.)
  */
-import type { SourceId } from '../lib/storage';
-
-export const MAX_WATCHLIST = 500;
-
-export const SOURCE_IDS: readonly SourceId[] = [
+export const SOURCE_IDS = [
   'ishares-holdings',
   'ishares-fund',
   'prices',
@@ -16,7 +12,10 @@ export const SOURCE_IDS: readonly SourceId[] = [
   'fed-futures',
   'kalshi',
   'polymarket',
-];
+] as const;
+export type SourceId = (typeof SOURCE_IDS)[number];
+
+export const MAX_WATCHLIST = 500;
 
 const SYMBOL_RE = /^[A-Z][A-Z0-9.-]{0,9}$/;
 
