@@ -41,3 +41,26 @@ export function unwrap<T>(r: Result<T>): T {
   if (!r.ok) throw new Error(`${r.error.kind}: ${r.error.message}`);
   return r.value;
 }
+
+/**
+ * The module-boundary guarantee for parsers of untrusted JSON: an exception from a value we did
+ * not anticipate (an object whose toString throws, a getter) becomes a typed 'format' error.
+ */
+export function guardParser<A extends unknown[], T>(
+  source: string,
+  parse: (...args: A) => Result<T>,
+): (...args: A) => Result<T> {
+  return (...args: A) => {
+    try {
+      return parse(...args);
+    } catch (e) {
+      let detail = 'unexpected value';
+      try {
+        detail = e instanceof Error ? e.message : 'unexpected value';
+      } catch {
+        // an error object that cannot even describe itself
+      }
+      return fail('format', `${source}: unreadable body (${detail.slice(0, 200)})`, { source });
+    }
+  };
+}

@@ -15,7 +15,7 @@
  * floor, labelled "50+"), then `custom_strike` ({"Cut": "25"}), then the yes_sub_title text.
  * Buckets are mutually exclusive, so prices are normalised to sum 1; the raw sum is kept.
  */
-import { fail, ok, type Result } from '../result';
+import { fail, ok, type Result, guardParser } from '../result';
 import type { MarketOdds } from '../types';
 import { bundledCalendars, fomcDecisionDayForMonth } from './calendars';
 import { fetchText, type FetchImpl } from './http';
@@ -202,7 +202,7 @@ function collectEvents(data: unknown): Array<Record<string, unknown>> | null {
 }
 
 /** Parses Kalshi events bodies into decision odds, one per KXFEDDECISION event. Never throws. */
-export function parseKalshiEvents(text: string, options: OddsParseOptions = {}): Result<DecisionOdds[]> {
+function parseKalshiEventsUnguarded(text: string, options: OddsParseOptions = {}): Result<DecisionOdds[]> {
   if (typeof text !== 'string' || text.trim() === '') return fail('empty', 'Empty body', { source: SOURCE });
   if (text.length > MAX_ODDS_BODY_CHARS) {
     return fail('too-large', `Body of ${text.length} characters is over the limit`, { source: SOURCE });
@@ -329,3 +329,6 @@ export async function fetchKalshiFedDecision(
     asOf: options.asOf ?? new Date().toISOString(),
   });
 }
+
+/** Pure: never throws (see guardParser). */
+export const parseKalshiEvents = guardParser('kalshi', parseKalshiEventsUnguarded);

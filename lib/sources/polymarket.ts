@@ -13,7 +13,7 @@
  * The title has no year: it comes from `endDate` (the resolution day, ≈ decision day). Buckets
  * are mutually exclusive (negRisk), so prices are normalised to sum 1; the raw sum is kept.
  */
-import { fail, ok, type Result } from '../result';
+import { fail, ok, type Result, guardParser } from '../result';
 import { fetchText, type FetchImpl } from './http';
 import {
   changeLabel,
@@ -120,7 +120,10 @@ export function polymarketYesPrice(
 }
 
 /** Parses gamma /events bodies into decision odds, one per "Fed decision in …" event. Never throws. */
-export function parsePolymarketEvents(text: string, options: OddsParseOptions = {}): Result<DecisionOdds[]> {
+function parsePolymarketEventsUnguarded(
+  text: string,
+  options: OddsParseOptions = {},
+): Result<DecisionOdds[]> {
   if (typeof text !== 'string' || text.trim() === '') return fail('empty', 'Empty body', { source: SOURCE });
   if (text.length > MAX_ODDS_BODY_CHARS) {
     return fail('too-large', `Body of ${text.length} characters is over the limit`, { source: SOURCE });
@@ -216,3 +219,6 @@ export async function fetchPolymarketFedDecision(
     asOf: options.asOf ?? new Date().toISOString(),
   });
 }
+
+/** Pure: never throws (see guardParser). */
+export const parsePolymarketEvents = guardParser('polymarket', parsePolymarketEventsUnguarded);

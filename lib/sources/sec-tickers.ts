@@ -2,7 +2,7 @@
  * SEC ticker files: `company_tickers_exchange.json` ({fields, data: [[cik, name, ticker, exchange]]})
  * and `company_tickers.json` ({"0": {cik_str, ticker, title}, ...}). Class separator is `-` (`BRK-B`).
  */
-import { fail, ok, type Result } from '../result';
+import { fail, ok, type Result, guardParser } from '../result';
 import { looksLikeHtml } from './http';
 
 export interface SecTickerRow {
@@ -33,7 +33,7 @@ function toCik(v: unknown): number | null {
   return typeof n === 'number' && Number.isInteger(n) && n > 0 ? n : null;
 }
 
-export function parseSecCompanyTickersExchange(text: string): Result<SecTickerRow[]> {
+function parseSecCompanyTickersExchangeUnguarded(text: string): Result<SecTickerRow[]> {
   const source = 'sec-company-tickers-exchange';
   const parsed = parseJson(text, source);
   if (!parsed.ok) return parsed;
@@ -41,7 +41,7 @@ export function parseSecCompanyTickersExchange(text: string): Result<SecTickerRo
   if (!isRecord(body) || !Array.isArray(body.fields) || !Array.isArray(body.data)) {
     return fail('format', `${source}: expected {fields, data}`, { source });
   }
-  const fields = body.fields.map(String);
+  const fields = body.fields.map((f) => (typeof f === 'string' ? f : ''));
   const ix = (name: string) => fields.indexOf(name);
   const [iCik, iName, iTicker, iExch] = [ix('cik'), ix('name'), ix('ticker'), ix('exchange')];
   if (iCik < 0 || iName < 0 || iTicker < 0 || iExch < 0) {
@@ -72,7 +72,7 @@ export function parseSecCompanyTickersExchange(text: string): Result<SecTickerRo
   return ok(rows, bad ? [`${source}: ${bad} malformed rows skipped`] : []);
 }
 
-export function parseSecCompanyTickers(text: string): Result<Omit<SecTickerRow, 'exchange'>[]> {
+function parseSecCompanyTickersUnguarded(text: string): Result<Omit<SecTickerRow, 'exchange'>[]> {
   const source = 'sec-company-tickers';
   const parsed = parseJson(text, source);
   if (!parsed.ok) return parsed;
@@ -99,3 +99,12 @@ export function parseSecCompanyTickers(text: string): Result<Omit<SecTickerRow, 
   if (rows.length === 0) return fail('empty', `${source}: no rows`, { source });
   return ok(rows, bad ? [`${source}: ${bad} malformed rows skipped`] : []);
 }
+
+/** Pure: never throws (see guardParser). */
+export const parseSecCompanyTickersExchange = guardParser(
+  'sec-company-tickers-exchange',
+  parseSecCompanyTickersExchangeUnguarded,
+);
+
+/** Pure: never throws (see guardParser). */
+export const parseSecCompanyTickers = guardParser('sec-company-tickers', parseSecCompanyTickersUnguarded);
