@@ -42,6 +42,11 @@ export { CARD_HOST_NAME };
 export const MAX_NODE_CHARS = 10_000;
 /** Text nodes handled per step; the runner checks the clock between steps. */
 const NODES_PER_STEP = 24;
+/** Nodes visited per step at most (skipped and whitespace nodes cost little, but not nothing). */
+const MAX_VISITS_PER_STEP = 1024;
+/** Per-element walk state: inside a skipped region, or the enclosing link (null: none). */
+const SKIPPED = 0;
+type ElementState = Element | null | typeof SKIPPED;
 
 const NON_SPACE = /\S/;
 /** Hosts symbolFromQuoteUrl knows; a plain ASCII href naming none of them is not a quote link. */
@@ -127,6 +132,13 @@ export class PageScanner {
   /**
    * A resumable walk over `root` (an element, text node, shadow root or document): each call
    * handles a few text nodes; returns false when done.
+   *
+   * Why not a TreeWalker with a JS `acceptNode` filter: the browser then calls back into JS for
+   * every element and text node, and that crossing costs ~25× the native walk (measured: 11.7 ms
+   * vs 0.3 ms on a 10,000-node page). Instead a filterless SHOW_TEXT walker runs natively and each
+   * text node's parent is looked up in a per-walk memo (skipped region? enclosing link?) that is
+   * filled once per element. A second, filterless element sweep finds open shadow roots and
+   * frames after the text is done.
    */
   walk(root: Node): () => boolean {
     if (root.nodeType === Node.TEXT_NODE) {
@@ -140,35 +152,68 @@ export class PageScanner {
     if (!start) return () => false;
     if (start.nodeType === Node.ELEMENT_NODE && insideSkipped(start)) return () => false;
     const hooks = this.hooks;
-    // The link around the current text node, tracked by the walk (elements are seen in document
-    // order) instead of a closest('a[href]') per text node. Links above the walk root: once.
-    let link: Element | null =
-      start.nodeType === Node.ELEMENT_NODE ? (start as Element).closest('a[href]') : null;
-    if (!link) link = start.parentElement?.closest('a[href]') ?? null;
-    const walker = doc.createTreeWalker(start, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-      acceptNode(n: Node): number {
-        if (n.nodeType === Node.TEXT_NODE) {
-          // Whitespace-only nodes carry nothing (and are half of a typical DOM).
-          return NON_SPACE.test((n as Text).data) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
+    const startEl = start.nodeType === Node.ELEMENT_NODE ? (start as Element) : null;
+    // The link around the walk root (once), then per element: SKIPPED or the enclosing a[href].
+    const rootState: ElementState =
+      (startEl ? startEl.closest('a[href]') : null) ?? (start.parentElement?.closest('a[href]') ?? null);
+    const memo = new Map<Element, ElementState>();
+    if (startEl) memo.set(startEl, skipsElement(startEl) ? SKIPPED : rootState);
+    const chain: Element[] = [];
+    const stateOf = (el: Element): ElementState => {
+      let state = memo.get(el);
+      if (state !== undefined) return state;
+      // Climb to the nearest element already known (or the walk root's top), then fill downwards.
+      state = rootState;
+      for (let e: Element | null = el; e; e = e.parentElement) {
+        const known = memo.get(e);
+        if (known !== undefined) {
+          state = known;
+          break;
         }
-        const el = n as Element;
-        if (el.tagName === 'IFRAME') {
-          hooks.onRoot(el as HTMLIFrameElement);
-          return NodeFilter.FILTER_REJECT;
+        chain.push(e);
+      }
+      while (chain.length > 0) {
+        const e = chain.pop() as Element;
+        if (state !== SKIPPED) {
+          if (skipsElement(e)) state = SKIPPED;
+          else if (e.localName === 'a' && e.hasAttribute('href')) state = e;
         }
-        if (skipsElement(el)) return NodeFilter.FILTER_REJECT;
-        if (el.shadowRoot) hooks.onRoot(el.shadowRoot); // open roots only; closed ones are null
-        if (el.localName === 'a' && el.hasAttribute('href')) link = el;
-        return NodeFilter.FILTER_SKIP;
-      },
-    });
+        memo.set(e, state);
+      }
+      return state;
+    };
+    const texts = doc.createTreeWalker(start, NodeFilter.SHOW_TEXT);
+    let elements: TreeWalker | null = null;
     return () => {
-      for (let i = 0; i < NODES_PER_STEP; i++) {
-        const n = walker.nextNode() as Text | null;
-        if (!n) return false;
-        // Left the tracked link (rare: once per link): find the enclosing one, if any.
-        if (link && !link.contains(n)) link = n.parentElement?.closest('a[href]') ?? null;
-        this.scanText(n, link);
+      if (!elements) {
+        let scanned = 0;
+        for (let visited = 0; visited < MAX_VISITS_PER_STEP; visited++) {
+          const n = texts.nextNode() as Text | null;
+          if (!n) {
+            elements = doc.createTreeWalker(start, NodeFilter.SHOW_ELEMENT);
+            return true;
+          }
+          // Whitespace-only nodes carry nothing (and are half of a typical DOM).
+          if (!NON_SPACE.test(n.data)) continue;
+          const parent = n.parentElement;
+          const state = parent ? stateOf(parent) : rootState;
+          if (state === SKIPPED) continue;
+          this.scanText(n, state);
+          if (++scanned >= NODES_PER_STEP) return true;
+        }
+        return true;
+      }
+      // Open shadow roots (closed ones are null) and frames, outside skipped regions.
+      for (let visited = 0; visited < MAX_VISITS_PER_STEP; visited++) {
+        const el = elements.nextNode() as Element | null;
+        if (!el) return false;
+        const frame = el.localName === 'iframe';
+        const shadow = frame ? null : el.shadowRoot;
+        if (!frame && !shadow) continue;
+        const parent = el.parentElement;
+        if ((parent ? stateOf(parent) : rootState) === SKIPPED) continue;
+        if (frame) hooks.onRoot(el as HTMLIFrameElement);
+        else if (shadow && stateOf(el) !== SKIPPED) hooks.onRoot(shadow);
       }
       return true;
     };
@@ -188,7 +233,11 @@ export class PageScanner {
       const linkMention = mayBeQuoteUrl(href) ? this.ctx.scanLink(href, text) : null;
       if (linkMention && !found.some((m) => m.symbol === linkMention.symbol)) found.unshift(linkMention);
     }
-    if (found.length > 0) this.record(node, found);
+    // At the cap nothing more can be underlined: detection runs on (its state spans the page),
+    // the bookkeeping of hits that would be dropped does not.
+    if (found.length > 0) {
+      if (!this.index.full) this.record(node, found);
+    }
     else if (this.index.has(node)) this.index.delete(node);
   }
 
