@@ -156,8 +156,14 @@ export function checkEnvelope(msg: unknown): { ok: true; envelope: Envelope } | 
 
 /** Sends one typed request to the background; rejects with the background's error text. */
 export async function send<T extends MessageType>(type: T, payload: Req<T>): Promise<Res<T>> {
-  const reply = (await browser.runtime.sendMessage({ scl: 1, type, payload } satisfies Envelope<T>)) as
-    Reply<Res<T>> | undefined;
+  return unwrapReply(
+    (await browser.runtime.sendMessage({ scl: 1, type, payload } satisfies Envelope<T>)) as
+      Reply<Res<T>> | undefined,
+  );
+}
+
+/** A reply's data, or the error it carries (also for requests sent without `send`). */
+export function unwrapReply<D>(reply: Reply<D> | undefined): D {
   if (!reply) throw new Error('The background worker did not answer');
   if (!reply.ok) throw new Error(reply.error);
   return reply.data;

@@ -53,9 +53,14 @@ const NON_SPACE = /\S/;
 const QUOTE_HOSTS =
   /(?:yahoo|google|marketwatch|cnbc|nasdaq|seekingalpha|stocktwits|finviz|tradingview|benzinga|morningstar|barrons|wsj|robinhood|fool|zacks|reuters|investing)\.com/i;
 const PLAIN_HREF = /^[\x21-\x7e]*$/;
+/** A scheme ("https:", "javascript:") or a network-path reference ("//host", "\\host"). */
+const ABSOLUTE = /^(?:[A-Za-z][A-Za-z0-9+.-]*:|[\\/]{2})/;
 
 /** Cheap pre-check before `new URL()`: false only when the href cannot be a known quote page. */
 export function mayBeQuoteUrl(href: string): boolean {
+  // A relative reference (no scheme, not "//host") stays on the page's own site: the caller
+  // resolves those itself when that site is a quote site.
+  if (!ABSOLUTE.test(href) && PLAIN_HREF.test(href)) return false;
   if (QUOTE_HOSTS.test(href)) return true;
   // Escapes, whitespace or non-ASCII can spell a host in ways only the URL parser resolves.
   return href.includes('%') || !PLAIN_HREF.test(href);
@@ -89,6 +94,14 @@ export function insideSkipped(node: Node): boolean {
   return (node.ownerDocument ?? document).designMode === 'on';
 }
 
+/** The frame itself, or the element's open shadow root, when a walk starts at one. */
+function ownRoot(node: Node): ShadowRoot | HTMLIFrameElement | null {
+  if (node.nodeType !== Node.ELEMENT_NODE) return null;
+  const el = node as Element;
+  if (el.localName === 'iframe') return el as HTMLIFrameElement;
+  return el.shadowRoot && !skipsElement(el) ? el.shadowRoot : null;
+}
+
 export interface ScannerHooks {
   /** An open shadow root or an iframe (same-origin ones get scanned) found during a walk. */
   onRoot(root: ShadowRoot | HTMLIFrameElement): void;
@@ -100,7 +113,15 @@ export class PageScanner {
   /** Segment number (DocumentContext's count) → its text node, for deferred mentions. */
   private segments: Text[] = [];
   private anchors = new WeakSet<Element>();
-  private visible = new WeakMap<Element, boolean>();
+  /** Visibility per element, for the walk in progress (a Map per walk: cheaper than a WeakMap,
+   * and nothing outlives the walk). */
+  private visible = new Map<Element, boolean>();
+  private lastVisibleEl: Element | null = null;
+  private lastVisible = false;
+  /** Underline facts per symbol (universe rows decode lazily; a page repeats its symbols). */
+  private readonly facts = new Map<string, { r2000: boolean; name: string }>();
+  /** The page's own host is a quote site: relative links may be quote links. */
+  private readonly quoteSite = QUOTE_HOSTS.test(globalThis.document?.baseURI ?? '');
 
   constructor(
     readonly universe: Universe,
@@ -123,7 +144,8 @@ export class PageScanner {
     this.ctx = new DocumentContext(this.universe, opts);
     this.segments = [];
     this.anchors = new WeakSet();
-    this.visible = new WeakMap();
+    this.visible = new Map();
+    this.lastVisibleEl = null;
     const old = this.index;
     this.index = new MentionIndex<Text>(this.cap);
     return old;
@@ -143,6 +165,7 @@ export class PageScanner {
   walk(root: Node): () => boolean {
     if (root.nodeType === Node.TEXT_NODE) {
       return () => {
+        this.useVisibility(new Map());
         if (root.isConnected && !insideSkipped(root)) this.scanText(root as Text);
         return false;
       };
@@ -150,12 +173,18 @@ export class PageScanner {
     const doc = root.nodeType === Node.DOCUMENT_NODE ? (root as Document) : (root.ownerDocument ?? document);
     const start = root.nodeType === Node.DOCUMENT_NODE ? (root as Document).body : root;
     if (!start) return () => false;
-    if (start.nodeType === Node.ELEMENT_NODE && insideSkipped(start)) return () => false;
+    // An added frame or shadow host as the walk root: report it like the sweep below would.
+    const own = ownRoot(start);
+    if (start.nodeType === Node.ELEMENT_NODE && insideSkipped(start)) {
+      if (own && !insideSkipped((start as Element).parentElement ?? start)) this.hooks.onRoot(own);
+      return () => false;
+    }
+    if (own) this.hooks.onRoot(own);
     const hooks = this.hooks;
     const startEl = start.nodeType === Node.ELEMENT_NODE ? (start as Element) : null;
     // The link around the walk root (once), then per element: SKIPPED or the enclosing a[href].
     const rootState: ElementState =
-      (startEl ? startEl.closest('a[href]') : null) ?? (start.parentElement?.closest('a[href]') ?? null);
+      (startEl ? startEl.closest('a[href]') : null) ?? start.parentElement?.closest('a[href]') ?? null;
     const memo = new Map<Element, ElementState>();
     if (startEl) memo.set(startEl, skipsElement(startEl) ? SKIPPED : rootState);
     const chain: Element[] = [];
@@ -184,7 +213,9 @@ export class PageScanner {
     };
     const texts = doc.createTreeWalker(start, NodeFilter.SHOW_TEXT);
     let elements: TreeWalker | null = null;
+    const vis = new Map<Element, boolean>();
     return () => {
+      this.useVisibility(vis);
       if (!elements) {
         let scanned = 0;
         for (let visited = 0; visited < MAX_VISITS_PER_STEP; visited++) {
@@ -229,16 +260,17 @@ export class PageScanner {
     if (a && !this.anchors.has(a)) {
       // One link mention per link, on its first text node.
       this.anchors.add(a);
-      const href = (a as HTMLAnchorElement).href;
-      const linkMention = mayBeQuoteUrl(href) ? this.ctx.scanLink(href, text) : null;
+      const linkMention = this.quoteLinkMention(a, text);
       if (linkMention && !found.some((m) => m.symbol === linkMention.symbol)) found.unshift(linkMention);
     }
     // At the cap nothing more can be underlined: detection runs on (its state spans the page),
     // the bookkeeping of hits that would be dropped does not.
-    if (found.length > 0) {
-      if (!this.index.full) this.record(node, found);
+    if (found.length > 0 && !this.index.full) this.record(node, found);
+    else if (this.index.has(node)) {
+      // Old hits of a rescanned node go (also at the cap: they would point at changed text).
+      this.index.delete(node);
+      if (found.length > 0) this.record(node, found);
     }
-    else if (this.index.has(node)) this.index.delete(node);
   }
 
   /** Applies deferred mentions confirmed later in the page (end of a pass). */
@@ -255,8 +287,8 @@ export class PageScanner {
 
   private record(node: Text, mentions: Mention[]): void {
     const parent = node.parentElement;
-    if (parent && !this.isVisible(parent)) return;
-    this.index.set(node, this.toHits(node, mentions));
+    if (parent && !this.isVisible(parent)) this.index.delete(node);
+    else this.index.set(node, this.toHits(node, mentions));
   }
 
   private addHits(node: Text, mentions: Mention[]): void {
@@ -270,24 +302,50 @@ export class PageScanner {
     const out: Array<Hit<Text>> = [];
     for (const m of mentions) {
       if (!isUsListing(m) || m.end <= m.start) continue;
-      const info = this.universe.get(m.symbol);
-      // The indexes are disjoint: a row flagged both comes from holdings files of different dates,
-      // and the background (newer IWB file) reports Russell 1000, so the underline does too.
-      const r2000 = !!info?.r2000 && !info.r1000;
-      out.push({ node, start: m.start, end: m.end, symbol: m.symbol, r2000, name: info?.name ?? '' });
+      let f = this.facts.get(m.symbol);
+      if (!f) {
+        const info = this.universe.get(m.symbol);
+        // The indexes are disjoint: a row flagged both comes from holdings files of different
+        // dates, and the background (newer IWB file) reports Russell 1000, so the underline does too.
+        f = { r2000: !!info?.r2000 && !info.r1000, name: info?.name ?? '' };
+        this.facts.set(m.symbol, f);
+      }
+      out.push({ node, start: m.start, end: m.end, symbol: m.symbol, r2000: f.r2000, name: f.name });
     }
     return out;
   }
 
-  /** Visibility is checked only for nodes with mentions, once per element per generation. */
+  private useVisibility(cache: Map<Element, boolean>): void {
+    if (this.visible === cache) return;
+    this.visible = cache;
+    this.lastVisibleEl = null;
+  }
+
+  /** Visibility is checked only for nodes with mentions, once per element per walk. */
   private isVisible(el: Element): boolean {
-    const hit = this.visible.get(el);
-    if (hit !== undefined) return hit;
-    const v =
-      typeof el.checkVisibility === 'function'
-        ? el.checkVisibility({ visibilityProperty: true })
-        : el.getClientRects().length > 0;
-    this.visible.set(el, v);
+    // Text nodes with mentions come in runs under one parent.
+    if (el === this.lastVisibleEl) return this.lastVisible;
+    let v = this.visible.get(el);
+    if (v === undefined) {
+      v =
+        typeof el.checkVisibility === 'function'
+          ? el.checkVisibility({ visibilityProperty: true })
+          : el.getClientRects().length > 0;
+      this.visible.set(el, v);
+    }
+    this.lastVisibleEl = el;
+    this.lastVisible = v;
     return v;
+  }
+
+  /** The link mention of `a` when its href is a quote page (the href is resolved only if it may be). */
+  private quoteLinkMention(a: Element, text: string): Mention | null {
+    if (!this.quoteSite) {
+      // Most links of a page point elsewhere: the raw attribute tells without resolving the URL.
+      const raw = a.getAttribute('href') ?? '';
+      if (!mayBeQuoteUrl(raw)) return null;
+    }
+    const href = (a as HTMLAnchorElement).href;
+    return typeof href === 'string' && mayBeQuoteUrl(href) ? this.ctx.scanLink(href, text) : null;
   }
 }

@@ -44,7 +44,7 @@ const cdp = await page.context().newCDPSession(page);
 await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
 type Api = { full(n: number): { ms: number }; bare(n: number): { ms: number } };
-for (const variant of ['bare', 'full'] as const) {
+for (const variant of (process.env.VARIANTS ?? 'bare,full').split(',') as Array<'bare' | 'full'>) {
   await page.evaluate((v) => (window as unknown as { __bench: Api }).__bench[v](2), variant); // warm
   await cdp.send('Profiler.start');
   const ms = await page.evaluate((v) => (window as unknown as { __bench: Api }).__bench[v](5).ms, variant);
@@ -62,7 +62,7 @@ for (const variant of ['bare', 'full'] as const) {
   console.log(
     `\n${variant} on ${which}: ${ms.toFixed(1)} ms per run (wall); profile ${total.toFixed(0)} ms over 5 runs`,
   );
-  for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25))
+  for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP ?? 25)))
     console.log(`${((100 * v) / total).toFixed(1).padStart(5)}%  ${v.toFixed(1).padStart(7)} ms  ${k}`);
 }
 await browser.close();

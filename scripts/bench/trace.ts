@@ -13,7 +13,25 @@ export interface TaskTiming {
   dur: number;
   /** Thread (CPU) duration, ms. */
   tdur: number;
+  /** Wall ms of script from the extension (chrome-extension:// URLs) inside the task. */
+  extScript: number;
+  /** Wall ms of the page's rendering work inside the task (style, layout, paint, …), by event. */
+  rendering: Record<string, number>;
 }
+
+/** Rendering events of the devtools timeline (summed per task; nested ones are not double-counted
+ * because these do not nest in one another). */
+const RENDERING = new Set([
+  'UpdateLayoutTree',
+  'Layout',
+  'Paint',
+  'PrePaint',
+  'Layerize',
+  'Commit',
+  'HitTest',
+]);
+/** Script entry points whose args.data.url names the script. */
+const SCRIPT = new Set(['FunctionCall', 'EvaluateScript', 'v8.compile', 'v8.evaluateModule']);
 
 interface TraceEvent {
   name: string;
@@ -24,7 +42,10 @@ interface TraceEvent {
   ts: number;
   dur?: number;
   tdur?: number;
-  args?: { name?: string; data?: { frames?: Array<{ url?: string; processId?: number }>; message?: string } };
+  args?: {
+    name?: string;
+    data?: { frames?: Array<{ url?: string; processId?: number }>; message?: string; url?: string };
+  };
 }
 
 const CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'].join(',');
@@ -71,7 +92,13 @@ export async function traceTasks<T>(
         (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') &&
         mains.has(`${e.pid}:${e.tid}`),
     )
-    .map((e) => ({ ts: e.ts / 1000, dur: (e.dur ?? 0) / 1000, tdur: (e.tdur ?? e.dur ?? 0) / 1000 }));
+    .map((e): TaskTiming => ({
+      ts: e.ts / 1000,
+      dur: (e.dur ?? 0) / 1000,
+      tdur: (e.tdur ?? e.dur ?? 0) / 1000,
+      extScript: 0,
+      rendering: {},
+    }));
   // RunTask and ThreadControllerImpl::RunTask can both wrap the same task: keep outermost.
   tasks.sort((a, b) => a.ts - b.ts || b.dur - a.dur);
   const top: TaskTiming[] = [];
@@ -80,6 +107,26 @@ export async function traceTasks<T>(
     if (t.ts >= end) {
       top.push(t);
       end = t.ts + t.dur;
+    }
+  }
+  // Attribute script and rendering events on the main thread to the top-level task around them.
+  const inner = events
+    .filter(
+      (e) => e.ph === 'X' && mains.has(`${e.pid}:${e.tid}`) && (RENDERING.has(e.name) || SCRIPT.has(e.name)),
+    )
+    .sort((a, b) => a.ts - b.ts);
+  let ti = 0;
+  let extEnd = -Infinity; // nested FunctionCalls of one extension call are counted once
+  for (const e of inner) {
+    const ts = e.ts / 1000;
+    while (ti < top.length && (top[ti] as TaskTiming).ts + (top[ti] as TaskTiming).dur < ts) ti++;
+    const task = top[ti];
+    if (!task || ts < task.ts) continue;
+    const dur = (e.dur ?? 0) / 1000;
+    if (RENDERING.has(e.name)) task.rendering[e.name] = (task.rendering[e.name] ?? 0) + dur;
+    else if ((e.args?.data?.url ?? '').startsWith('chrome-extension://') && ts >= extEnd) {
+      task.extScript += dur;
+      extEnd = ts + dur;
     }
   }
   // console.timeStamp(label) in the page → a TimeStamp event on the trace clock.
