@@ -12,6 +12,8 @@ export type EarlyCardReply = Promise<Reply<SignalCard> | undefined>;
 
 declare global {
   var __sclEarlyCard: EarlyCardReply | undefined;
+  /** The reply, once it has arrived (read synchronously by the popup's first render). */
+  var __sclEarlyCardReply: Reply<SignalCard> | undefined;
 }
 
 export default defineUnlistedScript(() => {
@@ -22,7 +24,10 @@ export default defineUnlistedScript(() => {
   const envelope: Envelope<'getSignalCard'> = { scl: 1, type: 'getSignalCard', payload: {} };
   try {
     const p = runtime.sendMessage(envelope) as EarlyCardReply;
-    p.catch(() => {}); // the popup reports errors when it consumes the promise
+    p.then(
+      (reply) => (globalThis.__sclEarlyCardReply = reply),
+      () => {}, // the popup reports errors when it consumes the promise
+    );
     globalThis.__sclEarlyCard = p;
   } catch {
     // The popup asks again the usual way.

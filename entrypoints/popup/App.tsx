@@ -13,7 +13,7 @@ import { watchStorageKeys } from '../../components/storageWatch';
 import { applyTheme } from '../../components/theme';
 import { TickerBadge } from '../../components/TickerBadge';
 import './popup.css';
-import { takeEarlyCard } from './early';
+import { takeEarlyCard, takeSettledCard } from './early';
 
 interface ActiveTab {
   id: number | null;
@@ -27,7 +27,9 @@ const PAGE_LIST_LIMIT = 25;
 type SidebarAction = { sidebarAction?: { open(): Promise<void> } };
 
 export function App() {
-  const [card, setCard] = useState<Load<SignalCard>>(LOADING);
+  // The card is usually in before the first render (popup-early.js asked while the page parsed).
+  const [initialCard] = useState(takeSettledCard);
+  const [card, setCard] = useState<Load<SignalCard>>(initialCard ?? LOADING);
   const [statuses, setStatuses] = useState<Load<SourceStatus[]>>(LOADING);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [tab, setTab] = useState<ActiveTab | null>(null);
@@ -59,7 +61,7 @@ export function App() {
 
   useEffect(() => {
     void loadSettings();
-    void loadCard();
+    if (!initialCard) void loadCard();
     void loadStatuses();
     send('getWatchlist', {})
       .then((w) => setPinned(new Set(w.items.map((i) => i.symbol))))
@@ -84,7 +86,7 @@ export function App() {
       }
     })().catch((e: unknown) => setTickers({ status: 'error', error: errorText(e) }));
     return watchStorageKeys(['settings'], () => void loadSettings());
-  }, [loadSettings, loadCard, loadStatuses]);
+  }, [loadSettings, loadCard, loadStatuses, initialCard]);
 
   const refresh = async () => {
     setRefreshing(true);
