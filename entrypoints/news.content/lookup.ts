@@ -33,6 +33,11 @@ export function findInSorted<T extends { start: number; end: number }>(
   return offset <= m.end ? m : null;
 }
 
+function isSorted<T extends { start: number }>(list: readonly T[]): boolean {
+  for (let i = 1; i < list.length; i++) if (list[i - 1]!.start > list[i]!.start) return false;
+  return true;
+}
+
 export class MentionIndex<N extends object> {
   private readonly byNode = new Map<N, Array<Hit<N>>>();
   /** Scan order (document order for a full scan; later additions at the end). May hold hits of
@@ -51,15 +56,17 @@ export class MentionIndex<N extends object> {
     return this.total >= this.cap;
   }
 
-  /** Sets a node's mentions (replacing earlier ones); returns how many were kept under the cap. */
+  /**
+   * Sets a node's mentions (replacing earlier ones); returns how many were kept under the cap.
+   * The index takes ownership of `hits` (callers pass a fresh array).
+   */
   set(node: N, hits: Array<Hit<N>>): number {
     this.delete(node);
     if (hits.length === 0) return 0;
     const room = Math.max(0, this.cap - this.total);
-    const kept = hits
-      .slice()
-      .sort((a, b) => a.start - b.start)
-      .slice(0, room);
+    // The detector reports mentions in order: sort only when they are not (a few callers merge).
+    let kept = isSorted(hits) ? hits : hits.slice().sort((a, b) => a.start - b.start);
+    if (kept.length > room) kept = kept.slice(0, room);
     if (kept.length === 0) return 0;
     this.byNode.set(node, kept);
     for (const h of kept) this.order.push(h);

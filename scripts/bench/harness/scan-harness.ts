@@ -91,6 +91,28 @@ const bench = {
     return { ms: (performance.now() - start) / reps, nodes, hits: chars };
   },
 
+  /**
+   * The browser's own walk: a filterless SHOW_TEXT TreeWalker reading every text node (script,
+   * style and blank ones too). No JS runs per node, so this is far below any scan; reported for
+   * scale, not as the budget's floor.
+   */
+  native(reps = 1): RunResult {
+    settle();
+    const start = performance.now();
+    let nodes = 0;
+    let chars = 0;
+    for (let r = 0; r < reps; r++) {
+      nodes = 0;
+      chars = 0;
+      const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = w.nextNode(); n; n = w.nextNode()) {
+        nodes++;
+        chars += (n as Text).data.length;
+      }
+    }
+    return { ms: (performance.now() - start) / reps, nodes, hits: chars };
+  },
+
   /** A naive detector: one regex per text node, a stoplist and a universe lookup. */
   naive(reps = 1): RunResult {
     settle();
