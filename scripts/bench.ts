@@ -938,7 +938,9 @@ async function benchMemory(server: PageServer): Promise<void> {
   const without: number[] = [];
   const withExt: number[] = [];
   const toUnderlines: number[] = [];
-  const longest: number[] = [];
+  const longestWall: number[] = [];
+  const longestWallWithout: number[] = [];
+  const longestOwn: number[] = [];
   {
     const { context, dir } = await launchPlain();
     try {
@@ -952,6 +954,8 @@ async function benchMemory(server: PageServer): Promise<void> {
         await page.addInitScript({ content: probeSource(loadProbe) });
         await page.goto(url);
         await sleep(1500);
+        const probe = await page.evaluate(() => (window as unknown as { __probe: LoadProbe }).__probe);
+        longestWallWithout.push(Math.max(0, ...probe.long.map((l) => l.dur)));
         without.push(await heapAfterGc(context, page));
         await page.close();
       }
@@ -966,11 +970,15 @@ async function benchMemory(server: PageServer): Promise<void> {
       for (let i = 0; i < RUNS; i++) {
         const page = await context.newPage();
         await page.addInitScript({ content: probeSource(loadProbe) });
-        await page.goto(url);
-        await settleUnderlines(page, 1200);
+        // Traced from before the navigation: which tasks ran the content script, and how long.
+        const traced = await traceTasks(context, page, async () => {
+          await page.goto(url);
+          await settleUnderlines(page, 1200);
+        });
         const probe = await page.evaluate(() => (window as unknown as { __probe: LoadProbe }).__probe);
         toUnderlines.push(probe.timeline[0]?.[0] ?? NaN);
-        longest.push(Math.max(0, ...probe.long.map((l) => l.dur)));
+        longestWall.push(Math.max(0, ...probe.long.map((l) => l.dur)));
+        longestOwn.push(longest(traced.tasks.filter((t) => t.extScript > 0)).cpu);
         withExt.push(await heapAfterGc(context, page));
         raw[`memory:ext:${i}`] = { long: probe.long, firstUnderline: probe.timeline[0] };
         await page.close();
@@ -1008,12 +1016,19 @@ async function benchMemory(server: PageServer): Promise<void> {
   });
   addRow({
     section: 'scan',
-    metric: 'real extension, 10k page: longest task during load + scan (wall, long-task API)',
+    metric: 'real extension, 10k page: longest task running extension code, load + scan, CPU',
     unit: 'ms',
-    stat: stat(longest),
+    stat: stat(longestOwn),
     budgetOn: 'max',
     budget: 50,
-    note: 'page parsing/layout of the 10k page and the content script together (see docs)',
+    note: 'from a trace started before the navigation: tasks in which the content script ran',
+  });
+  addRow({
+    section: 'scan',
+    metric: 'real extension, 10k page: longest task of any kind, load + scan (wall, long-task API)',
+    unit: 'ms',
+    stat: stat(longestWall),
+    note: `the same page without the extension: median ${round(stat(longestWallWithout).median)} ms, max ${round(stat(longestWallWithout).max)} ms (page parsing and layout)`,
   });
 }
 

@@ -19,8 +19,7 @@ export interface TaskTiming {
   rendering: Record<string, number>;
 }
 
-/** Rendering events of the devtools timeline (summed per task; nested ones are not double-counted
- * because these do not nest in one another). */
+/** Rendering events of the devtools timeline (summed per task, outermost ones only). */
 const RENDERING = new Set([
   'UpdateLayoutTree',
   'Layout',
@@ -117,14 +116,18 @@ export async function traceTasks<T>(
     .sort((a, b) => a.ts - b.ts);
   let ti = 0;
   let extEnd = -Infinity; // nested FunctionCalls of one extension call are counted once
+  let renderEnd = -Infinity;
   for (const e of inner) {
     const ts = e.ts / 1000;
     while (ti < top.length && (top[ti] as TaskTiming).ts + (top[ti] as TaskTiming).dur < ts) ti++;
     const task = top[ti];
     if (!task || ts < task.ts) continue;
     const dur = (e.dur ?? 0) / 1000;
-    if (RENDERING.has(e.name)) task.rendering[e.name] = (task.rendering[e.name] ?? 0) + dur;
-    else if ((e.args?.data?.url ?? '').startsWith('chrome-extension://') && ts >= extEnd) {
+    if (RENDERING.has(e.name)) {
+      if (ts < renderEnd) continue; // nested inside another rendering event already counted
+      task.rendering[e.name] = (task.rendering[e.name] ?? 0) + dur;
+      renderEnd = ts + dur;
+    } else if ((e.args?.data?.url ?? '').startsWith('chrome-extension://') && ts >= extEnd) {
       task.extScript += dur;
       extEnd = ts + dur;
     }
