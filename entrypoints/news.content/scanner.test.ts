@@ -307,6 +307,15 @@ describe('walking', () => {
     expect(scanner.index.get(body.firstChild!.firstChild as Text)).toMatchObject([{ start: 7, end: 11 }]);
   });
 
+  it('finishPass does not stack a deferred mention on a hit that already covers it', () => {
+    mount('<p><a href="https://finance.yahoo.com/quote/NVDA">NVDA and AMAT</a></p><p>Buy $AMAT.</p>');
+    const { scanner } = scan();
+    const linkText = document.querySelector('a')!.firstChild as Text;
+    // The link hit spans its text; the bare NVDA and AMAT inside, confirmed at the end, stay out.
+    expect(show(scanner.index.get(linkText))).toEqual(['NVDA:NVDA and AMAT']);
+    expect(show(scanner.index.all())).toEqual(['NVDA:NVDA and AMAT', 'AMAT:$AMAT']);
+  });
+
   it('rescanning a text node replaces its hits', () => {
     const body = mount('<p>$NVDA</p><p>$KO</p>');
     const scanner = new PageScanner(universe, {}, { onRoot: () => {} });

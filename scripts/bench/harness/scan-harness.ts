@@ -46,6 +46,24 @@ export interface SlicedResult extends RunResult {
   longTasks: number[];
 }
 
+/** Walks `reps` times, reading the data of every node the walker yields; hits = characters. */
+function readEveryText(makeWalker: () => TreeWalker, reps: number): RunResult {
+  settle();
+  const start = performance.now();
+  let nodes = 0;
+  let chars = 0;
+  for (let r = 0; r < reps; r++) {
+    nodes = 0;
+    chars = 0;
+    const w = makeWalker();
+    for (let n = w.nextNode(); n; n = w.nextNode()) {
+      nodes++;
+      chars += (n as Text).data.length;
+    }
+  }
+  return { ms: (performance.now() - start) / reps, nodes, hits: chars };
+}
+
 function settle(): void {
   // Style and layout are computed before any variant runs, so no variant pays for them.
   void document.body.getBoundingClientRect();
@@ -75,20 +93,7 @@ const bench = {
 
   /** The floor: the same TreeWalker and filter, reading each text node's data, no detection. */
   bare(reps = 1): RunResult {
-    settle();
-    const start = performance.now();
-    let nodes = 0;
-    let chars = 0;
-    for (let r = 0; r < reps; r++) {
-      nodes = 0;
-      chars = 0;
-      const w = walker();
-      for (let n = w.nextNode(); n; n = w.nextNode()) {
-        nodes++;
-        chars += (n as Text).data.length;
-      }
-    }
-    return { ms: (performance.now() - start) / reps, nodes, hits: chars };
+    return readEveryText(() => walker(), reps);
   },
 
   /**
@@ -97,20 +102,7 @@ const bench = {
    * scale, not as the budget's floor.
    */
   native(reps = 1): RunResult {
-    settle();
-    const start = performance.now();
-    let nodes = 0;
-    let chars = 0;
-    for (let r = 0; r < reps; r++) {
-      nodes = 0;
-      chars = 0;
-      const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let n = w.nextNode(); n; n = w.nextNode()) {
-        nodes++;
-        chars += (n as Text).data.length;
-      }
-    }
-    return { ms: (performance.now() - start) / reps, nodes, hits: chars };
+    return readEveryText(() => document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT), reps);
   },
 
   /** A naive detector: one regex per text node, a stoplist and a universe lookup. */
