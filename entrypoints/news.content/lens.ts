@@ -312,7 +312,17 @@ export function startLens(ctx: ContentScriptContext, universe: Universe, setting
   function passDone(): void {
     if (stopped || !scanned) return;
     scanned = false;
-    scanner.finishPass();
+    // The end of the pass runs in slices too (thousands of deferred mentions on a dense page).
+    const finish = scanner.finishSteps();
+    runner.enqueue(() => {
+      if (finish()) return true;
+      completePass();
+      return false;
+    });
+  }
+
+  function completePass(): void {
+    if (stopped) return;
     live = scanner.index;
     rescanning = false;
     mark('scl:scan-done', { nodes: scanner.nodesScanned, hits: live.size });

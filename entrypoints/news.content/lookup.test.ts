@@ -87,6 +87,23 @@ describe('MentionIndex', () => {
     expect(idx.all()).toHaveLength(1);
   });
 
+  it('adding to the hits of a node (end of a pass) lists each hit once', () => {
+    const a = node('a');
+    const b = node('b');
+    const idx = new MentionIndex<N>();
+    idx.set(a, [hit(a, 0, 4, 'CRDO')]);
+    idx.set(b, [hit(b, 0, 4, 'BE')]);
+    // As finishPass does: the node's current hits plus a confirmed one.
+    idx.set(a, [...idx.get(a), hit(a, 9, 12, 'IWM')]);
+    expect(idx.size).toBe(3);
+    expect(idx.all().map((h) => h.symbol)).toEqual(['BE', 'CRDO', 'IWM']);
+    expect([...idx.counts()]).toEqual([
+      ['BE', 1],
+      ['CRDO', 1],
+      ['IWM', 1],
+    ]);
+  });
+
   it('never holds more than its cap', () => {
     const idx = new MentionIndex<N>(5);
     for (let i = 0; i < 4; i++) {

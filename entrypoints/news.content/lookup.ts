@@ -61,12 +61,16 @@ export class MentionIndex<N extends object> {
    * The index takes ownership of `hits` (callers pass a fresh array).
    */
   set(node: N, hits: Array<Hit<N>>): number {
+    const old = this.byNode.get(node);
     this.delete(node);
     if (hits.length === 0) return 0;
     const room = Math.max(0, this.cap - this.total);
     // The detector reports mentions in order: sort only when they are not (a few callers merge).
     let kept = isSorted(hits) ? hits : hits.slice().sort((a, b) => a.start - b.start);
     if (kept.length > room) kept = kept.slice(0, room);
+    // A hit kept from the node's old list is still in `order` (stale until compacted): a copy
+    // takes its place, or compaction would keep both and the page would count it twice.
+    if (old) kept = kept.map((h) => (old.includes(h) ? { ...h } : h));
     if (kept.length === 0) return 0;
     this.byNode.set(node, kept);
     for (const h of kept) this.order.push(h);

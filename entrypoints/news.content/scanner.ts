@@ -5,6 +5,7 @@
  */
 import {
   DocumentContext,
+  type DeferredMention,
   isUsListing,
   type DetectOptions,
   type Mention,
@@ -42,6 +43,8 @@ export { CARD_HOST_NAME };
 export const MAX_NODE_CHARS = 10_000;
 /** Text nodes handled per step; the runner checks the clock between steps. */
 const NODES_PER_STEP = 24;
+/** Deferred mentions applied per step at the end of a pass. */
+const FINISH_PER_STEP = 100;
 /** Nodes visited per step at most (skipped and whitespace nodes cost little, but not nothing). */
 const MAX_VISITS_PER_STEP = 1024;
 /** Per-element walk state: inside a skipped region, or the enclosing link (null: none). */
@@ -273,16 +276,37 @@ export class PageScanner {
     }
   }
 
-  /** Applies deferred mentions confirmed later in the page (end of a pass). */
+  /** Applies deferred mentions confirmed later in the page (end of a pass), all at once. */
   finishPass(): void {
-    for (const d of this.ctx.finish()) {
-      const node = this.segments[d.segment];
-      if (!node || !node.isConnected) continue;
-      const existing = this.index.at(node, d.mention.start);
-      if (existing && existing.start < d.mention.end) continue;
-      this.addHits(node, [d.mention]);
-    }
-    this.index.prune((n) => n.isConnected);
+    const step = this.finishSteps();
+    while (step());
+  }
+
+  /**
+   * The end of a pass as a resumable step: a dense page defers thousands of mentions, and
+   * applying them (each may check an element's visibility) must not become one long task.
+   */
+  finishSteps(): () => boolean {
+    let confirmed: DeferredMention[] | null = null;
+    let i = 0;
+    return () => {
+      if (!confirmed) {
+        confirmed = this.ctx.finish();
+        return true;
+      }
+      const end = Math.min(confirmed.length, i + FINISH_PER_STEP);
+      for (; i < end; i++) {
+        const d = confirmed[i] as DeferredMention;
+        const node = this.segments[d.segment];
+        if (!node || !node.isConnected) continue;
+        const existing = this.index.at(node, d.mention.start);
+        if (existing && existing.start < d.mention.end) continue;
+        this.addHits(node, [d.mention]);
+      }
+      if (i < confirmed.length) return true;
+      this.index.prune((n) => n.isConnected);
+      return false;
+    };
   }
 
   private record(node: Text, mentions: Mention[]): void {
