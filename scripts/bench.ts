@@ -537,7 +537,7 @@ async function benchMutation(server: PageServer): Promise<void> {
       metric: 'longest main-thread task after the insertion, CPU (no extension)',
       unit: 'ms',
       stat: stat(baseline.map((t) => t.tdur)),
-      note: `the page's own work: rendering ${round(stat(baseline.map(renderingMs)).median)} ms of it (style, layout, paint)`,
+      note: `the page's own work: style, layout and paint events in it ${round(stat(baseline.map(renderingMs)).median)} ms wall`,
     });
   } finally {
     await closeAll(context, dir);
