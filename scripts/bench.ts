@@ -28,7 +28,7 @@ import {
 } from './bench/probes';
 import { contentShare, entrySizes, kb } from './bench/size';
 import { stat, round, type Stat } from './bench/stats';
-import { longest, traceTasks, type TaskTiming } from './bench/trace';
+import { extensionTasks, longest, taskAt, traceTasks, type TaskTiming } from './bench/trace';
 import { BUDGETS } from './check-size';
 import { extensionIdOf, launchWithExtension } from '../test/e2e/launch';
 import { servePageAt, startPageServer, type PageServer } from '../test/e2e/page-server';
@@ -240,7 +240,7 @@ async function benchScan(): Promise<void> {
           continue;
         }
         const at = marks[mark];
-        const task = at === undefined ? undefined : tasks.find((t) => t.ts <= at && at <= t.ts + t.dur);
+        const task = taskAt(tasks, at);
         wall[v].push(r.ms);
         cpu[v].push(task ? task.tdur / reps : NaN);
         if (v === 'naive' || v === 'full') hits[v] = r.hits;
@@ -366,7 +366,7 @@ async function scanRealPages(context: BrowserContext, harness: string): Promise<
     for (const { mark, v, i } of marks) {
       if (i === 0) continue; // warm-up
       const at = traced.marks[mark];
-      const task = at === undefined ? undefined : traced.tasks.find((t) => t.ts <= at && at <= t.ts + t.dur);
+      const task = taskAt(traced.tasks, at);
       cpu[v].push(task ? task.tdur / reps : NaN);
     }
     const ratio = stat(cpu.full.map((f, i) => f / cpu.bare[i]!)).median;
@@ -478,7 +478,7 @@ async function benchMutation(server: PageServer): Promise<void> {
       longestCpu.push(lt.cpu);
       longestWall.push(lt.wall);
       // Tasks in which the extension's code ran: the budget is about the work we add.
-      const own = afterTasks.filter((t) => t.extScript > 0);
+      const own = extensionTasks(afterTasks);
       longestOwn.push(longest(own).cpu);
       ownScript.push(Math.max(0, ...own.map((t) => t.extScript)));
       const probe = await page.evaluate(() => (window as unknown as { __probe: LoadProbe }).__probe);
@@ -978,7 +978,7 @@ async function benchMemory(server: PageServer): Promise<void> {
         const probe = await page.evaluate(() => (window as unknown as { __probe: LoadProbe }).__probe);
         toUnderlines.push(probe.timeline[0]?.[0] ?? NaN);
         longestWall.push(Math.max(0, ...probe.long.map((l) => l.dur)));
-        longestOwn.push(longest(traced.tasks.filter((t) => t.extScript > 0)).cpu);
+        longestOwn.push(longest(extensionTasks(traced.tasks)).cpu);
         withExt.push(await heapAfterGc(context, page));
         raw[`memory:ext:${i}`] = { long: probe.long, firstUnderline: probe.timeline[0] };
         await page.close();
@@ -1051,7 +1051,7 @@ async function benchLoad50k(server: PageServer): Promise<void> {
         await page.goto(url);
         underlines.push(await settleUnderlines(page, 1500, 60_000));
       });
-      const mine = traced.tasks.filter((t) => t.extScript > 0);
+      const mine = extensionTasks(traced.tasks);
       const top = [...mine].sort((a, b) => b.tdur - a.tdur)[0] ?? emptyTask();
       own.push(top.tdur);
       ownScript.push(top.extScript);

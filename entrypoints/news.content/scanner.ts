@@ -119,8 +119,6 @@ export class PageScanner {
   /** Visibility per element, for the walk in progress (a Map per walk: cheaper than a WeakMap,
    * and nothing outlives the walk). */
   private visible = new Map<Element, boolean>();
-  private lastVisibleEl: Element | null = null;
-  private lastVisible = false;
   /** Underline facts per symbol (universe rows decode lazily; a page repeats its symbols). */
   private readonly facts = new Map<string, { r2000: boolean; name: string }>();
   /** The page's own host is a quote site: relative links may be quote links. */
@@ -148,7 +146,6 @@ export class PageScanner {
     this.segments = [];
     this.anchors = new WeakSet();
     this.visible = new Map();
-    this.lastVisibleEl = null;
     const old = this.index;
     this.index = new MentionIndex<Text>(this.cap);
     return old;
@@ -168,7 +165,7 @@ export class PageScanner {
   walk(root: Node): () => boolean {
     if (root.nodeType === Node.TEXT_NODE) {
       return () => {
-        this.useVisibility(new Map());
+        this.visible = new Map();
         if (root.isConnected && !insideSkipped(root)) this.scanText(root as Text);
         return false;
       };
@@ -185,11 +182,11 @@ export class PageScanner {
     if (own) this.hooks.onRoot(own);
     const hooks = this.hooks;
     const startEl = start.nodeType === Node.ELEMENT_NODE ? (start as Element) : null;
-    // The link around the walk root (once), then per element: SKIPPED or the enclosing a[href].
-    const rootState: ElementState =
-      (startEl ? startEl.closest('a[href]') : null) ?? start.parentElement?.closest('a[href]') ?? null;
+    // The link around the walk root (once; a shadow root has none above it), then per element:
+    // SKIPPED or the enclosing a[href]. The root itself is not skipped (checked above).
+    const rootState: ElementState = startEl?.closest('a[href]') ?? null;
     const memo = new Map<Element, ElementState>();
-    if (startEl) memo.set(startEl, skipsElement(startEl) ? SKIPPED : rootState);
+    if (startEl) memo.set(startEl, rootState);
     const chain: Element[] = [];
     const stateOf = (el: Element): ElementState => {
       let state = memo.get(el);
@@ -218,7 +215,7 @@ export class PageScanner {
     let elements: TreeWalker | null = null;
     const vis = new Map<Element, boolean>();
     return () => {
-      this.useVisibility(vis);
+      this.visible = vis;
       if (!elements) {
         let scanned = 0;
         for (let visited = 0; visited < MAX_VISITS_PER_STEP; visited++) {
@@ -339,16 +336,8 @@ export class PageScanner {
     return out;
   }
 
-  private useVisibility(cache: Map<Element, boolean>): void {
-    if (this.visible === cache) return;
-    this.visible = cache;
-    this.lastVisibleEl = null;
-  }
-
   /** Visibility is checked only for nodes with mentions, once per element per walk. */
   private isVisible(el: Element): boolean {
-    // Text nodes with mentions come in runs under one parent.
-    if (el === this.lastVisibleEl) return this.lastVisible;
     let v = this.visible.get(el);
     if (v === undefined) {
       v =
@@ -357,19 +346,17 @@ export class PageScanner {
           : el.getClientRects().length > 0;
       this.visible.set(el, v);
     }
-    this.lastVisibleEl = el;
-    this.lastVisible = v;
     return v;
   }
 
   /** The link mention of `a` when its href is a quote page (the href is resolved only if it may be). */
   private quoteLinkMention(a: Element, text: string): Mention | null {
-    if (!this.quoteSite) {
-      // Most links of a page point elsewhere: the raw attribute tells without resolving the URL.
-      const raw = a.getAttribute('href') ?? '';
-      if (!mayBeQuoteUrl(raw)) return null;
-    }
+    // Most links of a page point elsewhere: the raw attribute tells without resolving the URL,
+    // unless the page is itself on a quote site (then relative links may be quote links).
+    const raw = this.quoteSite ? null : (a.getAttribute('href') ?? '');
+    if (raw !== null && !mayBeQuoteUrl(raw)) return null;
     const href = (a as HTMLAnchorElement).href;
-    return typeof href === 'string' && mayBeQuoteUrl(href) ? this.ctx.scanLink(href, text) : null;
+    if (typeof href !== 'string' || (raw === null && !mayBeQuoteUrl(href))) return null;
+    return this.ctx.scanLink(href, text);
   }
 }

@@ -149,3 +149,13 @@ export function longest(tasks: TaskTiming[]): { wall: number; cpu: number } {
   }
   return { wall, cpu };
 }
+
+/** The top-level task around a trace timestamp (a console.timeStamp mark), if any. */
+export function taskAt(tasks: TaskTiming[], at: number | undefined): TaskTiming | undefined {
+  return at === undefined ? undefined : tasks.find((t) => t.ts <= at && at <= t.ts + t.dur);
+}
+
+/** Tasks in which extension code ran (the budgets apply to the work we add). */
+export function extensionTasks(tasks: TaskTiming[]): TaskTiming[] {
+  return tasks.filter((t) => t.extScript > 0);
+}
