@@ -1,9 +1,9 @@
 /**
  * Writes lib/data/universe.json from the symbol directory files and index membership lists.
  *
- *   tsx scripts/build-universe.ts [--shared DIR] [--out FILE]
+ *   tsx scripts/build-universe.ts [--real DIR] [--out FILE]
  *
- * Inputs (defaults: the recorded files in ../shared/fixtures/real): nasdaqlisted.txt, otherlisted.txt,
+ * Inputs (defaults: the recordings committed in test/fixtures/real): nasdaqlisted.txt, otherlisted.txt,
  * SEC company_tickers_exchange.json, iShares IWM (Russell 2000) and IWB (Russell 1000) holdings CSVs,
  * S&P 500 constituents CSV (first column = symbol). Override any with --nasdaq/--other/--sec/--iwm/--iwb/--sp500.
  */
@@ -23,8 +23,10 @@ function arg(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-const shared = resolve(arg('shared') ?? process.env.SMALLCAP_SHARED_DIR ?? resolve(here, '../../shared'));
-const real = (f: string) => resolve(shared, 'fixtures/real', f);
+// The recordings committed under test/fixtures/real (copies of ../shared/fixtures/real); --real DIR
+// points at another catalogue, e.g. ../shared/fixtures/real when newer recordings arrive there.
+const realDir = resolve(arg('real') ?? resolve(here, '../test/fixtures/real'));
+const real = (f: string) => resolve(realDir, f);
 const files = {
   nasdaq: arg('nasdaq') ?? real('nasdaqlisted_2026-07-31.txt'),
   other: arg('other') ?? real('otherlisted_2026-07-31.txt'),

@@ -1,7 +1,11 @@
 /**
- * Access to the real recorded fixtures in ../shared (never copied into this repository).
- * Tests that need them use `describeShared`, which skips with a clear message when ../shared
- * is absent (it is present on every developer machine and in CI).
+ * Access to test fixtures.
+ *
+ * - Recorded source responses live IN this repository, under `test/fixtures/real/` (copied from
+ *   the catalogue in ../shared/fixtures/real, trimmed where large; provenance in
+ *   `test/fixtures/real/PROVENANCE.md`). Every test that reads them runs on a bare clone.
+ * - Only the full third-party news pages stay outside, in ../shared/fixtures/pages. Tests that use
+ *   them call `describePages`, which skips with one clear line when that folder is absent.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -9,10 +13,12 @@ import { fileURLToPath } from 'node:url';
 import { describe } from 'vitest';
 
 const here = dirname(fileURLToPath(import.meta.url));
+export const REAL_DIR = resolve(here, 'fixtures/real');
 export const SHARED_DIR = process.env.SMALLCAP_SHARED_DIR ?? resolve(here, '../../shared');
-export const REAL_DIR = resolve(SHARED_DIR, 'fixtures/real');
 export const PAGES_DIR = resolve(SHARED_DIR, 'fixtures/pages');
-export const hasShared = existsSync(REAL_DIR);
+/** The third-party news pages are present (../shared beside the checkout). */
+export const hasPages = existsSync(PAGES_DIR);
+export const PAGES_SKIP_REASON = `needs the recorded news pages in ${PAGES_DIR} (third-party pages, not in the repository)`;
 
 export function realPath(name: string): string {
   return resolve(REAL_DIR, name);
@@ -26,12 +32,10 @@ export function readRealBytes(name: string): Buffer {
   return readFileSync(realPath(name));
 }
 
-export const describeShared: typeof describe = (
-  hasShared
+/** A suite over the recorded news pages: skipped with one clear line when they are absent. */
+export const describePages: typeof describe = (
+  hasPages
     ? describe
     : (name: string, ...rest: unknown[]) =>
-        describe.skip(
-          `${name} (skipped: ../shared/fixtures/real not found beside the repository)`,
-          ...(rest as []),
-        )
+        describe.skip(`${name} (skipped: ${PAGES_SKIP_REASON})`, ...(rest as []))
 ) as typeof describe;

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { hasShared, PAGES_DIR } from '../../test/shared-fixtures';
+import { describePages, hasPages, PAGES_DIR } from '../../test/shared-fixtures';
 import { anyText, HOSTILE_STRINGS, mutated, RUNS, tally } from '../../test/unit/fuzz';
 import { htmlToSegments } from './html';
 import {
@@ -221,8 +221,8 @@ describe('symbolFromQuoteUrl on hostile links', () => {
   });
 });
 
-describe.runIf(hasShared)('real recorded news pages, mutated', () => {
-  const pages = hasShared ? readdirSync(PAGES_DIR).filter((f) => f.endsWith('.html')) : [];
+describePages('real recorded news pages, mutated', () => {
+  const pages = hasPages ? readdirSync(PAGES_DIR).filter((f) => f.endsWith('.html')) : [];
   const bodies = pages.map((f) => readFileSync(resolve(PAGES_DIR, f), 'utf8'));
 
   it('htmlToSegments → detectInDocument on pages with lines cut, moved and junk spliced in', () => {

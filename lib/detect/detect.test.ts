@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PAGES_DIR, describeShared, readReal } from '../../test/shared-fixtures';
+import { PAGES_DIR, describePages, readReal } from '../../test/shared-fixtures';
 import { unwrap } from '../result';
 import { parseNasdaqListed, parseOtherListed } from '../sources/nasdaq-trader';
 import { parseSecCompanyTickersExchange } from '../sources/sec-tickers';
@@ -197,7 +197,7 @@ describe('bundled universe', () => {
   });
 });
 
-describeShared('universe build from the real files', () => {
+describe('universe build from the real files', () => {
   it('reproduces the bundled file', () => {
     const nasdaq = unwrap(parseNasdaqListed(readReal('nasdaqlisted_2026-07-31.txt')));
     const other = unwrap(parseOtherListed(readReal('otherlisted_2026-07-31.txt')));
@@ -228,7 +228,7 @@ function pageResult(file: string) {
   return detectInDocument(segments, u);
 }
 
-describeShared('real finance pages (PAGES.md)', () => {
+describePages('real finance pages (PAGES.md)', () => {
   it.each([
     ['247wallst-coronavirus-stocks.html', ['MRNA', 'NVAX', 'GILD', 'REGN', 'DGX', 'CODX', 'INO', 'SNY'], []],
     ['barrons-home-depot-earnings.html', ['HD', 'LOW', 'WFC'], []],

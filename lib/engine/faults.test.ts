@@ -10,10 +10,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { IDBFactory, IDBObjectStore as FakeIDBObjectStore } from 'fake-indexeddb';
-import { afterAll, afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { recordedResponseFor } from '../../test/e2e/sources';
-import { describeShared } from '../../test/shared-fixtures';
 import { getRecord, resetDbConnection } from '../db';
 import type { SourceStatus } from '../model';
 import type { SourceErrorKind } from '../result';
@@ -146,7 +145,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-describeShared('engine faults', () => {
+describe('engine faults', () => {
   it('baseline: a refresh on the recorded responses stores real data and says so', async () => {
     const net = fakeNet('ok');
     const engine = new Engine(net.fetchImpl);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { unwrap } from '../result';
 import type { Calendars, Provenance } from '../types';
-import { describeShared, readReal } from '../../test/shared-fixtures';
+import { readReal } from '../../test/shared-fixtures';
 import { bundledCalendars } from '../sources/calendars';
 import { parseFredCsv } from '../sources/fred';
 import { parseFuturesCsv } from '../sources/futures-csv';
@@ -55,7 +55,7 @@ describe('buildSignalCard with no inputs', () => {
   });
 });
 
-describeShared('buildSignalCard from real recorded data', () => {
+describe('buildSignalCard from real recorded data', () => {
   const inputs = (): SignalInputs => {
     const cases = JSON.parse(readReal('fedwatch_check_cases.json')) as {
       case_2023_03_10: { fomc_meetings_decision_day: string[] };

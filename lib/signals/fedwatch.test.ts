@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { unwrap } from '../result';
 import type { FuturesQuote, MarketOdds } from '../types';
-import { describeShared, readReal } from '../../test/shared-fixtures';
+import { readReal } from '../../test/shared-fixtures';
 import { parseFuturesCsv } from '../sources/futures-csv';
 import {
   compareWithMarkets,
@@ -34,7 +34,7 @@ function q(contract: string, month: string, date: string, close: number): Future
   return { contract, month, date, close };
 }
 
-describeShared('FedWatch reproduces CME (fedwatch_check_cases.json)', () => {
+describe('FedWatch reproduces CME (fedwatch_check_cases.json)', () => {
   const cases = () => JSON.parse(readReal('fedwatch_check_cases.json')) as CheckCases;
   const futures = () => unwrap(parseFuturesCsv(readReal('zq_contracts_daily_2023-02-01_to_2023-04-14.csv')));
   const input = (): FedWatchInput => ({

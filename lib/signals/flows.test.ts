@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { unwrap } from '../result';
 import type { FundHistoryRow } from '../types';
-import { describeShared, readReal } from '../../test/shared-fixtures';
+import { readReal } from '../../test/shared-fixtures';
 import { parseIsharesFundHistory, parseIsharesFundHistoryCsv } from '../sources/ishares-fund';
 import { computeFlowSignal, dailyFlows, minusYears, percentileRank, rollingFlowSums } from './flows';
 
 const cents = (x: number) => Math.round(x * 100) / 100;
 
-describeShared('flows on the IWM excerpt (SOURCES.md §2b reference values)', () => {
+describe('flows on the IWM excerpt (SOURCES.md §2b reference values)', () => {
   const history = () =>
     unwrap(parseIsharesFundHistory(readReal('ishares_IWM_fund_2025-12-24.excerpt.spreadsheetml.xls')))
       .history;
@@ -46,7 +46,7 @@ describeShared('flows on the IWM excerpt (SOURCES.md §2b reference values)', ()
   });
 });
 
-describeShared('flows on the long IWM CSV history (2000 – Feb 2025)', () => {
+describe('flows on the long IWM CSV history (2000 – Feb 2025)', () => {
   const history = () =>
     unwrap(parseIsharesFundHistoryCsv(readReal('ishares_IWM_fund_historical_2025-02-04.csv'))).history;
   // Expected values computed independently (Python, math.fsum) from the same CSV.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { unwrap } from '../result';
 import type { Observation } from '../types';
-import { describeShared, readReal } from '../../test/shared-fixtures';
+import { readReal } from '../../test/shared-fixtures';
 import {
   drawdownFromHigh,
   minusMonths,
@@ -31,7 +31,7 @@ function readFred(name: string): Observation[] {
 }
 
 // Expected values computed independently (Python) from the same files.
-describeShared('drawdown on the Stooq IWM history (2005 – 2026-05-05)', () => {
+describe('drawdown on the Stooq IWM history (2005 – 2026-05-05)', () => {
   const iwm = () => readStooq('stooq_iwm_us_d_2026-05-05.csv');
 
   it('the last row is the all-time closing high', () => {
@@ -75,7 +75,7 @@ describeShared('drawdown on the Stooq IWM history (2005 – 2026-05-05)', () => 
   });
 });
 
-describeShared('IWM/SPY relative strength', () => {
+describe('IWM/SPY relative strength', () => {
   const iwm = () => readStooq('stooq_iwm_us_d_2026-05-05.csv');
 
   it('a series against itself is flat (ratio 1, trend mixed)', () => {
@@ -131,7 +131,7 @@ describe('relative strength on synthetic series', () => {
   });
 });
 
-describeShared('yields from the FRED DGS2 / DGS10 files', () => {
+describe('yields from the FRED DGS2 / DGS10 files', () => {
   it('2026-02-12: 2y 3.47 % (−7 / −9 bp), 10y 4.09 % (−10 / +1 bp), spread 0.62', () => {
     const s = yieldSnapshot(
       readFred('fred_DGS2_2021-02-12_to_2026-02-12.csv'),

@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { describeShared, realPath } from '../../test/shared-fixtures';
+import { realPath } from '../../test/shared-fixtures';
 import { parseTargetRange } from '../../scripts/signals';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -11,7 +11,7 @@ const script = resolve(root, 'scripts/signals.ts');
 const MEETINGS =
   '2023-03-22,2023-05-03,2023-06-14,2023-07-26,2023-09-20,2023-11-01,2023-12-13,2024-01-31,2024-03-20';
 
-describeShared('scripts/signals.ts fedwatch', () => {
+describe('scripts/signals.ts fedwatch', () => {
   it('prints the 10 Mar 2023 table as JSON (CME: 0.0 / 57.4 / 41.0 / 1.6 for May 3)', () => {
     const out = execFileSync(
       tsx,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { unwrap } from '../result';
 import type { HoldingsSnapshot, PriceBar, Provenance } from '../types';
-import { describeShared, readReal } from '../../test/shared-fixtures';
+import { readReal } from '../../test/shared-fixtures';
 import { parseIsharesHoldings } from '../sources/ishares-holdings';
 import { parseReconstitutionCsv } from '../sources/reconstitution';
 import {
@@ -34,7 +34,7 @@ function readStooqBars(name: string): PriceBar[] {
     });
 }
 
-describeShared('tickerInfo on real holdings, S&P list and 2025 reconstitution lists', () => {
+describe('tickerInfo on real holdings, S&P list and 2025 reconstitution lists', () => {
   const iwm = () => unwrap(parseIsharesHoldings(readReal('IWM_holdings_2026-05-05.csv'), { fund: 'IWM' }));
   const iwb = () => unwrap(parseIsharesHoldings(readReal('IWB_holdings_2026-07-17.csv'), { fund: 'IWB' }));
   const sp500Symbols = () =>

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describeShared, readReal } from '../../test/shared-fixtures';
+import { readReal } from '../../test/shared-fixtures';
 import {
   bundledCalendars,
   fomcDecisionDayForMonth,
@@ -63,7 +63,7 @@ describe('bundled calendars', () => {
   });
 });
 
-describeShared('bundled calendars match the shared transcription', () => {
+describe('bundled calendars match the shared transcription', () => {
   const shared = JSON.parse(readReal('calendars_fomc_russell_2025_2027.json')) as {
     fomc: Record<string, unknown> & { sep_meeting_months: number[] };
     russell_us_reconstitution: Record<string, Record<string, unknown>>;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describeShared, hasShared, readReal } from '../../test/shared-fixtures';
+import { readReal } from '../../test/shared-fixtures';
 import {
   contractMonth,
   contractMonths,
@@ -106,7 +106,7 @@ describe('contract symbols', () => {
   });
 });
 
-describeShared('parseYahooChartQuote on real Yahoo bodies', () => {
+describe('parseYahooChartQuote on real Yahoo bodies', () => {
   it('reads the recorded GC=F future envelope body', () => {
     const r = parseYahooChartQuote(JSON.stringify(gcBody()), 'GC=F');
     expect(r.ok).toBe(true);
@@ -132,7 +132,7 @@ describeShared('parseYahooChartQuote on real Yahoo bodies', () => {
   });
 });
 
-describeShared('parseYahooFuturesChart (real envelope, ZQ symbol and real ZQ closes substituted)', () => {
+describe('parseYahooFuturesChart (real envelope, ZQ symbol and real ZQ closes substituted)', () => {
   it('takes the last daily close and its exchange-local date', () => {
     const text = zqBodyFromRealEnvelope({
       symbol: 'ZQK23.CBT',
@@ -324,7 +324,7 @@ function yahooRoute(overrides: (u: URL, sym: string) => Reply | undefined = () =
 
 const MONTHS = ['2023-03', '2023-04', '2023-05', '2023-06', '2023-07', '2023-08'];
 
-describe.runIf(hasShared)('fetchFedFundsFutures (fake fetch, bodies from the real envelope)', () => {
+describe('fetchFedFundsFutures (fake fetch, bodies from the real envelope)', () => {
   it('returns every contract in month order from query1', async () => {
     const f = fakeFetch(yahooRoute());
     const r = await fetchFedFundsFutures(f.impl, MONTHS);

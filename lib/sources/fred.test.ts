@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeShared, readReal } from '../../test/shared-fixtures';
+import { readReal } from '../../test/shared-fixtures';
 import { unwrap } from '../result';
 import { fetchFredSeries, fredCsvUrl, parseFredCsv } from './fred';
 import type { FetchImpl } from './http';
@@ -10,7 +10,7 @@ const DGS2_OLD = 'fred_DGS2_oldformat_tail_to_2024-01-25.csv';
 const DFEDTARU = 'fred_DFEDTARU_2020-06-29_to_2025-06-29.csv';
 const DFEDTARL_OLD = 'fred_DFEDTARL_oldformat_2008-12-16_to_2024-01-31.csv';
 
-describeShared('parseFredCsv on real files', () => {
+describe('parseFredCsv on real files', () => {
   it('DGS2, current format (observation_date, empty = missing)', () => {
     const r = parseFredCsv(readReal(DGS2), 'DGS2');
     expect(r.ok && r.warnings).toEqual([]);
@@ -137,7 +137,7 @@ describe('fredCsvUrl', () => {
   });
 });
 
-describeShared('fetchFredSeries', () => {
+describe('fetchFredSeries', () => {
   const files: Record<string, string> = { DGS2, DGS10 };
 
   it('one request per id, results and provenance per id', async () => {

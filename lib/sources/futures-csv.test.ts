@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describeShared, readReal } from '../../test/shared-fixtures';
+import { readReal } from '../../test/shared-fixtures';
 import { parseFuturesCsv } from './futures-csv';
 
 const ZQ_FILE = 'zq_contracts_daily_2023-02-01_to_2023-04-14.csv';
 
-describeShared('parseFuturesCsv on the recorded ZQ history', () => {
+describe('parseFuturesCsv on the recorded ZQ history', () => {
   const r = parseFuturesCsv(readReal(ZQ_FILE));
 
   it('reads all 843 rows of 18 contracts', () => {

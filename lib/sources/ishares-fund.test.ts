@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { unwrap } from '../result';
-import { describeShared, readReal } from '../../test/shared-fixtures';
+import { readReal } from '../../test/shared-fixtures';
 import {
   fetchIsharesFund,
   ISHARES_FUND_URLS,
@@ -12,7 +12,7 @@ const IWM_XLS = 'ishares_IWM_fund_2025-12-24.excerpt.spreadsheetml.xls';
 const IVV_XLS = 'ishares_IVV_fund_2022-05-11.spreadsheetml.xls';
 const IWM_CSV = 'ishares_IWM_fund_historical_2025-02-04.csv';
 
-describeShared('parseIsharesFundHistory on real SpreadsheetML files', () => {
+describe('parseIsharesFundHistory on real SpreadsheetML files', () => {
   it('reads the IWM excerpt: 109 rows oldest first, preamble, ex-dividend days', () => {
     const r = parseIsharesFundHistory(readReal(IWM_XLS));
     expect(r.ok).toBe(true);
@@ -170,7 +170,7 @@ describe('parseIsharesFundHistory on malformed input', () => {
   });
 });
 
-describeShared('parseIsharesFundHistoryCsv on the converted IWM history', () => {
+describe('parseIsharesFundHistoryCsv on the converted IWM history', () => {
   it('reads 6,218 data rows, skips the 2 with shares "--", oldest first', () => {
     const text = readReal(IWM_CSV);
     expect(text.trim().split('\n')).toHaveLength(6219); // header + 6,218 rows
@@ -219,7 +219,7 @@ describeShared('parseIsharesFundHistoryCsv on the converted IWM history', () => 
   });
 });
 
-describeShared('fetchIsharesFund', () => {
+describe('fetchIsharesFund', () => {
   it('GETs the SOURCES.md URL and parses the body', async () => {
     const body = readReal(IWM_XLS);
     const seen: string[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readReal, describeShared } from '../../test/shared-fixtures';
+import { readReal } from '../../test/shared-fixtures';
 import { unwrap } from '../result';
 import {
   EXCLUDED_NO_TICKER,
@@ -17,7 +17,7 @@ const IWM = 'IWM_holdings_2026-05-05.csv';
 const IWB = 'IWB_holdings_2026-07-17.csv';
 const IVV = 'ishares_IVV_holdings_2025-11-18.csv';
 
-describeShared('parseIsharesHoldings on real files', () => {
+describe('parseIsharesHoldings on real files', () => {
   it('IWM May 2026 (BOM, NBSP line 9, multi-line disclaimer footer)', () => {
     const text = readReal(IWM);
     expect(text.charCodeAt(0)).toBe(0xfeff);
@@ -109,7 +109,7 @@ describeShared('parseIsharesHoldings on real files', () => {
   });
 });
 
-describeShared('parseIsharesHoldings on broken input', () => {
+describe('parseIsharesHoldings on broken input', () => {
   it('truncated mid-file is a format error (weights fall short, no closing blank line)', () => {
     const text = readReal(IWM);
     const r = parseIsharesHoldings(text.slice(0, Math.floor(text.length / 2)));
@@ -222,7 +222,7 @@ describe('helpers', () => {
   });
 });
 
-describeShared('fetchIsharesHoldings', () => {
+describe('fetchIsharesHoldings', () => {
   it('requests the product URL and returns provenance', async () => {
     const seen: string[] = [];
     const fetchImpl: FetchImpl = async (url) => {

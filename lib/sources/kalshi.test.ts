@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describeShared, hasShared, readReal } from '../../test/shared-fixtures';
+import { readReal } from '../../test/shared-fixtures';
 import type { FetchImpl } from './http';
 import {
   fetchKalshiFedDecision,
@@ -54,7 +54,7 @@ function octWithAllBuckets(): Json {
   };
 }
 
-describeShared('parseKalshiEvents on real Kalshi bodies', () => {
+describe('parseKalshiEvents on real Kalshi bodies', () => {
   it('reads the single-event body of KXFEDDECISION-25OCT', () => {
     const r = parseKalshiEvents(readReal(OCT), { asOf: AS_OF });
     expect(r.ok).toBe(true);
@@ -234,7 +234,7 @@ describe('parseKalshiEvents on malformed input', () => {
   });
 });
 
-describe.runIf(hasShared)('fetchKalshiFedDecision', () => {
+describe('fetchKalshiFedDecision', () => {
   it('asks the series endpoint and parses the answer', async () => {
     const calls: string[] = [];
     const body = JSON.stringify(octWithAllBuckets());

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { unwrap } from '../result';
-import { describeShared, readReal } from '../../test/shared-fixtures';
+import { readReal } from '../../test/shared-fixtures';
 import { parseNasdaqListed, parseOtherListed } from './nasdaq-trader';
 
 const count = <T>(xs: T[], f: (x: T) => boolean) => xs.filter(f).length;
 
-describeShared('Nasdaq Trader symbol directory (real files, 2026-07-31)', () => {
+describe('Nasdaq Trader symbol directory (real files, 2026-07-31)', () => {
   const nasdaq = readReal('nasdaqlisted_2026-07-31.txt');
   const other = readReal('otherlisted_2026-07-31.txt');
 

@@ -1,13 +1,13 @@
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { describeShared, readReal, readRealBytes } from '../../test/shared-fixtures';
+import { readReal, readRealBytes } from '../../test/shared-fixtures';
 import { unwrap } from '../result';
 import type { FetchImpl } from './http';
 import { EFFR_LAST_URL, effrRangeUrl, fetchEffrLast, fetchEffrRange, parseNyFedEffr } from './nyfed';
 
 const FILE = 'nyfed_effr_search_2023-01-01_to_2023-06-06.json';
 
-describeShared('parseNyFedEffr on the real search body', () => {
+describe('parseNyFedEffr on the real search body', () => {
   it('108 business days, sorted oldest first', () => {
     const r = parseNyFedEffr(readReal(FILE));
     expect(r.ok && r.warnings).toEqual([]);
@@ -106,7 +106,7 @@ describe('parseNyFedEffr edge cases', () => {
   });
 });
 
-describeShared('fetchEffrLast / fetchEffrRange', () => {
+describe('fetchEffrLast / fetchEffrRange', () => {
   const serve =
     (seen: string[], body: string): FetchImpl =>
     async (url) => (

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describeShared, hasShared, readReal } from '../../test/shared-fixtures';
+import { readReal } from '../../test/shared-fixtures';
 import type { FetchImpl } from './http';
 import {
   fetchPolymarketFedDecision,
@@ -16,7 +16,7 @@ const AS_OF = '2026-09-15T12:00:00.000Z';
 type Json = Record<string, unknown>;
 const sept = () => JSON.parse(readReal(SEPT)) as Json & { markets: Json[] };
 
-describeShared('parsePolymarketEvents on the real gamma event', () => {
+describe('parsePolymarketEvents on the real gamma event', () => {
   it('reads the trimmed September 2026 event (2 of its markets)', () => {
     const r = parsePolymarketEvents(readReal(SEPT), { asOf: AS_OF });
     expect(r.ok).toBe(true);
@@ -161,7 +161,7 @@ describe('parsePolymarketEvents on malformed input', () => {
   });
 });
 
-describe.runIf(hasShared)('fetchPolymarketFedDecision', () => {
+describe('fetchPolymarketFedDecision', () => {
   it('asks the fed-rates tag and parses the answer', async () => {
     const calls: string[] = [];
     const impl: FetchImpl = async (url) => {

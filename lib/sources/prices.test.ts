@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeShared, readReal } from '../../test/shared-fixtures';
+import { readReal } from '../../test/shared-fixtures';
 import { unwrap } from '../result';
 import type { PriceBar } from '../types';
 import type { FetchImpl } from './http';
@@ -49,7 +49,7 @@ function fakeFetch(per: { query1: Behaviour; query2: Behaviour; stooq: Behaviour
   return { fetchImpl, calls };
 }
 
-describeShared('fetchDailyPrices fallback chain', () => {
+describe('fetchDailyPrices fallback chain', () => {
   it('Yahoo query1 answers', async () => {
     const { fetchImpl, calls } = fakeFetch({ query1: 'ok', query2: 'ok', stooq: 'ok' });
     const r = await fetchDailyPrices(fetchImpl, 'SPY', { range: '5d' });

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describeShared, readReal } from '../../test/shared-fixtures';
+import { readReal } from '../../test/shared-fixtures';
 import { parseCsvRecords, parseReconstitutionCsv } from './reconstitution';
 
 const ADDS = 'ftserussell_ru3000_additions_final_2025-06-27.extracted.csv';
 const DELS = 'ftserussell_ru3000_deletions_final_2025-06-27.extracted.csv';
 
-describeShared('parseReconstitutionCsv on the 2025 final lists', () => {
+describe('parseReconstitutionCsv on the 2025 final lists', () => {
   it('reads the 228 additions', () => {
     const r = parseReconstitutionCsv(readReal(ADDS), 'added', '2025-06-27');
     expect(r.ok).toBe(true);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { unwrap } from '../result';
-import { describeShared, readReal } from '../../test/shared-fixtures';
+import { readReal } from '../../test/shared-fixtures';
 import { parseSecCompanyTickers, parseSecCompanyTickersExchange } from './sec-tickers';
 
-describeShared('SEC ticker files (real)', () => {
+describe('SEC ticker files (real)', () => {
   it('parses company_tickers_exchange with the counts of SOURCES.md', () => {
     const r = parseSecCompanyTickersExchange(readReal('sec_company_tickers_exchange_2026-08-22.json'));
     const rows = unwrap(r);

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { describeShared, readReal } from '../../test/shared-fixtures';
+import { readReal } from '../../test/shared-fixtures';
 import { unwrap } from '../result';
 import type { FetchImpl } from './http';
 import { fetchStooqDaily, parseStooqCsv, stooqDailyUrl, toStooqSymbol } from './stooq';
 
 const IWM = 'stooq_iwm_us_d_2026-05-05.csv';
 
-describeShared('parseStooqCsv on the real IWM file', () => {
+describe('parseStooqCsv on the real IWM file', () => {
   it('5,330 bars, CRLF, fractional volumes, oldest first', () => {
     const text = readReal(IWM);
     expect(text).toContain('\r\n');
@@ -109,7 +109,7 @@ describe('symbols and URL', () => {
   });
 });
 
-describeShared('fetchStooqDaily', () => {
+describe('fetchStooqDaily', () => {
   it('maps the symbol, keeps the caller’s symbol, sets provenance', async () => {
     const seen: string[] = [];
     const fetchImpl: FetchImpl = async (url) => (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeShared, readReal } from '../../test/shared-fixtures';
+import { readReal } from '../../test/shared-fixtures';
 import { unwrap } from '../result';
 import type { FetchImpl } from './http';
 import { cleanFloat32, exchangeDate, fetchYahooChart, parseYahooChart, yahooChartUrl } from './yahoo-chart';
@@ -12,7 +12,7 @@ function recordedBody(name: string): string {
 
 const SPY = 'yahoo_chart_SPY_5d_2026-02-20.json';
 
-describeShared('parseYahooChart on real bodies', () => {
+describe('parseYahooChart on real bodies', () => {
   it('QQQ, one bar on 2020-01-02 (session-open timestamp → New York date)', () => {
     const s = unwrap(parseYahooChart(recordedBody('yahoo_chart_recorded_QQQ-2020-01-01-to-2020-01-03.json')));
     expect(s).toMatchObject({
@@ -180,7 +180,7 @@ describe('helpers', () => {
   });
 });
 
-describeShared('fetchYahooChart', () => {
+describe('fetchYahooChart', () => {
   const okBody = () =>
     new Response(readReal(SPY), { status: 200, headers: { 'content-type': 'application/json' } });
 

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 
 export const SHARED_DIR = process.env.SMALLCAP_SHARED_DIR ?? resolve(process.cwd(), '../shared');
 export const PAGES_DIR = resolve(SHARED_DIR, 'fixtures/pages');
-export const REAL_DIR = resolve(SHARED_DIR, 'fixtures/real');
+export const REAL_DIR = resolve(process.cwd(), 'test/fixtures/real');
 export const REAL_ARTICLE = 'fool-best-cloud-computing-stocks-2025.html';
 
 /** A recorded page with every script (and preload hint) removed: only its DOM is measured. */

@@ -3,9 +3,6 @@ import { expect, test } from './fixtures';
 import { sendFromExtensionPage } from './pages';
 import { DATA_SOURCE_HOSTS } from '../../lib/hosts';
 import type { SignalCard, SourceStatus, TickerInfo } from '../../lib/model';
-import { hasShared } from '../shared-fixtures';
-
-test.skip(!hasShared, 'needs ../shared/fixtures/real (recorded source responses)');
 
 const refresh = (page: Page) => sendFromExtensionPage<SourceStatus[]>(page, 'refresh', { force: true });
 const byId = (list: SourceStatus[]) => Object.fromEntries(list.map((s) => [s.id, s]));

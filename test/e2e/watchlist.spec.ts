@@ -6,9 +6,6 @@ import { expect, test } from './fixtures';
 import { extensionIdOf, launchWithExtension } from './launch';
 import { sendFromExtensionPage, SidePanelPage } from './pages';
 import { routeSources } from './sources';
-import { hasShared } from '../shared-fixtures';
-
-test.skip(!hasShared, 'needs ../shared/fixtures/real (recorded source responses)');
 
 test.describe('A user keeps a watchlist in the side panel', () => {
   test('adds by typing, sees membership, and keeps it across a browser restart', async () => {

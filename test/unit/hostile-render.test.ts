@@ -29,7 +29,7 @@ import { createTickerLookup } from '../../lib/signals/ticker';
 import { parseIsharesHoldings } from '../../lib/sources/ishares-holdings';
 import { parseKalshiEvents } from '../../lib/sources/kalshi';
 import type { Provenance } from '../../lib/types';
-import { hasShared, readReal } from '../shared-fixtures';
+import { readReal } from '../shared-fixtures';
 
 const root = resolve(__dirname, '../..');
 
@@ -145,7 +145,7 @@ describe('components render hostile data as text', () => {
   });
 });
 
-describe.runIf(hasShared)('hostile source data through parsers into view models', () => {
+describe('hostile source data through parsers into view models', () => {
   beforeEach(() => {
     fakeBrowser.reset();
     resetDbConnection();

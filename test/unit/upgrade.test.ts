@@ -28,7 +28,7 @@ import {
   watchlistLocalItem,
   watchlistSyncItem,
 } from '../../lib/storage';
-import { describeShared, readReal } from '../shared-fixtures';
+import { readReal } from '../shared-fixtures';
 import { anyText, mutated, RUNS } from './fuzz';
 
 const root = resolve(__dirname, '../..');
@@ -96,7 +96,7 @@ async function createV1WithRealData() {
   return { iwmRec, fredRec, status };
 }
 
-describeShared('IndexedDB upgrades', () => {
+describe('IndexedDB upgrades', () => {
   it('a version-1 database holding real records opens with today’s code and is served as-is', async () => {
     const old = await createV1WithRealData();
     const db = await openLensDB();
