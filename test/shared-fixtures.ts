@@ -8,6 +8,7 @@
  *   them call `describePages`, which skips with one clear line when that folder is absent.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe } from 'vitest';
@@ -24,12 +25,15 @@ export function realPath(name: string): string {
   return resolve(REAL_DIR, name);
 }
 
-export function readReal(name: string): string {
-  return readFileSync(realPath(name), 'utf8');
+/** A recording's bytes; a large one may be committed gzipped as `<name>.gz` (read transparently). */
+export function readRealBytes(name: string): Buffer {
+  const path = realPath(name);
+  if (!existsSync(path) && existsSync(`${path}.gz`)) return gunzipSync(readFileSync(`${path}.gz`));
+  return readFileSync(path);
 }
 
-export function readRealBytes(name: string): Buffer {
-  return readFileSync(realPath(name));
+export function readReal(name: string): string {
+  return readRealBytes(name).toString('utf8');
 }
 
 /** A suite over the recorded news pages: skipped with one clear line when they are absent. */

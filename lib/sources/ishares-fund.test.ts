@@ -9,7 +9,8 @@ import {
 } from './ishares-fund';
 
 const IWM_XLS = 'ishares_IWM_fund_2025-12-24.excerpt.spreadsheetml.xls';
-const IVV_XLS = 'ishares_IVV_fund_2022-05-11.spreadsheetml.xls';
+// The Holdings sheet is cut to its first rows (see PROVENANCE.md); the Historical sheet is whole.
+const IVV_XLS = 'ishares_IVV_fund_2022-05-11.trimmed.spreadsheetml.xls';
 const IWM_CSV = 'ishares_IWM_fund_historical_2025-02-04.csv';
 
 describe('parseIsharesFundHistory on real SpreadsheetML files', () => {

@@ -5,9 +5,8 @@
  * can prove nothing goes to a host outside the list.
  */
 import type { BrowserContext, Route } from '@playwright/test';
-import { readFileSync } from 'node:fs';
 import { DATA_SOURCE_HOSTS } from '../../lib/hosts';
-import { realPath } from '../shared-fixtures';
+import { readRealBytes } from '../shared-fixtures';
 
 export type SourceMode = 'ok' | 'http-error' | 'timeout' | 'garbage' | 'html' | 'abort' | 'rate-limited';
 
@@ -17,7 +16,7 @@ export interface Recorded {
   body: string | Buffer;
 }
 
-const read = (name: string) => readFileSync(realPath(name));
+const read = (name: string) => readRealBytes(name);
 
 function yahooBody(name: string): string {
   const env = JSON.parse(read(name).toString('utf8')) as { response?: { bodyJson?: unknown } };
