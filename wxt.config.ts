@@ -2,12 +2,13 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { resolve } from 'node:path';
 import { DATA_SOURCE_HOST_PERMISSIONS } from './lib/hosts';
+import { noDangerousHtml } from './scripts/vite/no-dangerous-html';
 
 // Manifest is kept minimal on purpose: every permission is listed (with the reason) in README.md.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), noDangerousHtml()],
   }),
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Small-Cap Lens',
@@ -16,7 +17,13 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: [...DATA_SOURCE_HOST_PERMISSIONS],
     optional_host_permissions: ['*://*/*'],
-    action: { default_title: 'Small-Cap Lens' },
+    // public/icon/*.png, rendered from the SVGs beside them by `npm run icons`. The paused-*.png
+    // set is shown per tab on a paused site (lib/engine/action-icon.ts).
+    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    action: {
+      default_title: 'Small-Cap Lens',
+      default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    },
     commands: {
       'next-ticker': {
         suggested_key: { default: 'Alt+Shift+K' },
@@ -58,6 +65,7 @@ export default defineConfig({
   },
   // SCL_OUT_DIR lets parallel builds (a benchmark beside a dev build) not clobber each other.
   outDir: process.env.SCL_OUT_DIR ?? '.output',
-  zip: { name: 'small-cap-lens' },
+  // The sources zip is for store reviewers who rebuild the add-on: the test recordings are not needed.
+  zip: { name: 'small-cap-lens', excludeSources: ['test/fixtures/**', 'docs/img/**', 'docs/store/**'] },
   outDirTemplate: '{{browser}}-mv{{manifestVersion}}{{modeSuffix}}',
 });

@@ -16,7 +16,15 @@ import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { findBrowser } from './find-browser';
 import { bundleHarness } from './bench/bundle';
-import { burstParagraphs, generatedPage, PAGES_DIR, REAL_DIR, realArticle } from './bench/pages';
+import {
+  burstParagraphs,
+  generatedPage,
+  hasPages,
+  PAGES_DIR,
+  PAGES_SKIP_LINE,
+  REAL_DIR,
+  realArticle,
+} from './bench/pages';
 import {
   hoverProbe,
   loadProbe,
@@ -183,10 +191,13 @@ async function benchScan(): Promise<void> {
   try {
     // reps: repetitions inside one measurement so each lasts tens of ms (clock resolution).
     const pages: Array<{ label: string; html: string; reps: number }> = [
-      { label: 'real article', html: realArticle(), reps: 20 },
+      ...(hasPages ? [{ label: 'real article', html: realArticle(), reps: 20 }] : []),
+    ];
+    if (!hasPages) console.log(`${PAGES_SKIP_LINE} (row: real article)`);
+    pages.push(
       { label: '10k-node page', html: generatedPage(10_000).html, reps: 3 },
       { label: '100k-node page', html: generatedPage(100_000).html, reps: 1 },
-    ];
+    );
     for (const { label, html, reps } of pages) {
       const url = 'https://bench.invalid/page.html';
       const page = await context.newPage();
@@ -330,6 +341,10 @@ async function benchScan(): Promise<void> {
  * CPU time from a trace, 5 rounds of 10 repetitions each after a warm-up.
  */
 async function scanRealPages(context: BrowserContext, harness: string): Promise<void> {
+  if (!hasPages) {
+    console.log(`${PAGES_SKIP_LINE} (row: all recorded news pages)`);
+    return;
+  }
   const files = readdirSync(PAGES_DIR).filter((f) => f.endsWith('.html'));
   const perPage: Array<{ file: string; ratio: number; bare: number; full: number; mentions: number }> = [];
   for (const file of files) {

@@ -19,6 +19,10 @@ export const SHARED_DIR = process.env.SMALLCAP_SHARED_DIR ?? resolve(here, '../.
 export const PAGES_DIR = resolve(SHARED_DIR, 'fixtures/pages');
 /** The third-party news pages are present (../shared beside the checkout). */
 export const hasPages = existsSync(PAGES_DIR);
+// CI sets SMALLCAP_REQUIRE_PAGES=1: there the pages must be present, so a skip would hide a gap.
+if (!hasPages && process.env.SMALLCAP_REQUIRE_PAGES === '1') {
+  throw new Error(`SMALLCAP_REQUIRE_PAGES=1 but the recorded news pages are missing: ${PAGES_DIR}`);
+}
 export const PAGES_SKIP_REASON = `needs the recorded news pages in ${PAGES_DIR} (third-party pages, not in the repository)`;
 
 export function realPath(name: string): string {

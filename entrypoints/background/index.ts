@@ -4,6 +4,11 @@ import { createHandlers } from '../../lib/engine/handlers';
 import { TabTickers } from '../../lib/engine/tab-tickers';
 import { REFRESH_ALARM, scheduleRefresh } from '../../lib/engine/schedule';
 import { syncExtraSites } from '../../lib/engine/extra-sites';
+import { isPausedUrl, showPausedState } from '../../lib/engine/action-icon';
+import { getSettings } from '../../lib/storage';
+
+const isGetSettings = (msg: unknown) =>
+  !!msg && typeof msg === 'object' && (msg as { type?: unknown }).type === 'getSettings';
 
 /**
  * Thin on purpose: main() is synchronous and registers every listener before any await, so a
@@ -17,7 +22,16 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener((msg, sender) => {
     const ctx = classifySender(sender, browser.runtime.id, extensionOrigin);
-    return dispatch(handlers, msg, ctx, rateLimit);
+    const reply = dispatch(handlers, msg, ctx, rateLimit);
+    // A page's content script asks for the settings when it starts and when they change: the
+    // moment to show on the toolbar whether the lens is paused on that tab's site.
+    if (ctx?.kind === 'content-script' && ctx.tabId !== null && sender.frameId === 0 && isGetSettings(msg)) {
+      const tabId = ctx.tabId;
+      void getSettings()
+        .then((s) => showPausedState(tabId, isPausedUrl(sender.url, s.pausedSites)))
+        .catch(() => {}); // a closed tab: nothing to show
+    }
+    return reply;
   });
 
   browser.tabs.onRemoved.addListener((tabId) => tabTickers.forget(tabId));

@@ -6,7 +6,7 @@ import { send } from '../../lib/messaging';
 import { NEWS_SITE_MATCHES } from '../../lib/sites';
 import type { Settings } from '../../lib/storage';
 import { startLens, type LensSettings } from './lens';
-import { isPausedHost } from './paused';
+import { isPausedHost } from '../../lib/paused-sites';
 import { SliceRunner } from './scheduler';
 
 /**

@@ -10,7 +10,6 @@
  * fails (a blocked or missing resource, an extension update mid-page) it warns once on the
  * console and the lens keeps underlining without cards.
  */
-import { browser } from 'wxt/browser';
 import {
   CARD_MODULE_KEY,
   type CardApi,
@@ -24,16 +23,21 @@ import type { Rect } from './place';
 
 export const CARD_SCRIPT = '/hover-card.js';
 
+// The global `chrome` (both browsers expose it to content scripts), named as such so the import
+// below stays `import(chrome.runtime.getURL(…))` after minification: Mozilla's add-on linter
+// accepts a dynamic import only of `chrome/browser.runtime.getURL(…)` (addons-linter #4686).
+declare const chrome: { runtime: { getURL(path: string): string } };
+
 let modulePromise: Promise<CardModule> | null = null;
 
 /** Imports hover-card.js once per page (every LazyCard shares it). */
 export function loadCardModule(
-  importer: (url: string) => Promise<unknown> = (url) => import(/* @vite-ignore */ url),
+  importer: () => Promise<unknown> = () => import(/* @vite-ignore */ chrome.runtime.getURL(CARD_SCRIPT)),
 ): Promise<CardModule> {
   const g = globalThis as unknown as Record<string, CardModule | undefined>;
   const ready = g[CARD_MODULE_KEY];
   if (ready) return Promise.resolve(ready);
-  modulePromise ??= importer(browser.runtime.getURL(CARD_SCRIPT)).then(() => {
+  modulePromise ??= importer().then(() => {
     const m = g[CARD_MODULE_KEY];
     if (!m) throw new Error(`${CARD_SCRIPT} loaded but registered no card`);
     return m;

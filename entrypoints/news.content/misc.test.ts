@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isStepKey, isStepMessage } from './keyboard';
-import { isPausedHost } from './paused';
+import { isPausedHost } from '../../lib/paused-sites';
 import { sparkShape } from './spark';
 
 const key = (k: Partial<Parameters<typeof isStepKey>[0]>) => ({

@@ -3,11 +3,14 @@
  * a chosen DOM size (paragraphs with company names, exchange-tagged tickers, cashtags, quote
  * links, bylines, lists, tables, navigation and footers — the mix a finance article has).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 export const SHARED_DIR = process.env.SMALLCAP_SHARED_DIR ?? resolve(process.cwd(), '../shared');
 export const PAGES_DIR = resolve(SHARED_DIR, 'fixtures/pages');
+/** The recorded news pages are third-party pages kept outside the repository (../shared). */
+export const hasPages = existsSync(PAGES_DIR);
+export const PAGES_SKIP_LINE = `[bench] skipped: the recorded news pages are not in ${PAGES_DIR}`;
 export const REAL_DIR = resolve(process.cwd(), 'test/fixtures/real');
 export const REAL_ARTICLE = 'fool-best-cloud-computing-stocks-2025.html';
 

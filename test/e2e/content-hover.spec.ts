@@ -10,6 +10,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { waitForUnderlined } from './underlines';
 import { servePageAt } from './page-server';
+import { hasPages, PAGES_SKIP_REASON } from '../shared-fixtures';
 
 const DEMO_URL = 'https://www.globenewswire.com/news-release/2026/11/25/small-cap-lens-demo.html';
 const YAHOO_URL = 'https://finance.yahoo.com/news/stevia-first-stvf-small-cap-lens-fixture.html';
@@ -189,6 +190,7 @@ test.describe('A reader on a finance news page', () => {
 });
 
 test.describe('A reader on a real recorded news page', () => {
+  test.skip(!hasPages, PAGES_SKIP_REASON);
   test('Yahoo Finance article is scanned without errors', async ({ context, pageServer }) => {
     await servePageAt(context, pageServer, YAHOO_URL, 'yahoo-finance-stevia-first-stvf.html');
     const page = await context.newPage();
