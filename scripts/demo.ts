@@ -6,10 +6,12 @@
  * Headless where there is no display: saves screenshots of the page with the extension active
  * (hover card open), the popup and the side panel under demo-output/ and prints their paths.
  * `--headed` opens a window for a person instead. `--live` lets the sources answer for real.
+ * It also composes the store listing's 1280×800 screenshots (demo-output/store/, copied by hand
+ * to docs/store/screenshots/ when they change).
  */
 import { execSync } from 'node:child_process';
 import { waitForUnderlined } from '../test/e2e/underlines';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { extensionIdOf, launchWithExtension } from '../test/e2e/launch';
 import { servePageAt, startPageServer } from '../test/e2e/page-server';
@@ -17,6 +19,16 @@ import { DATA_SOURCE_HOSTS } from '../lib/hosts';
 
 export const DEMO_URL = 'https://www.globenewswire.com/news-release/2026/11/25/small-cap-lens-demo.html';
 const OUT = resolve('demo-output');
+const STORE_SIZE = { width: 1280, height: 800 };
+
+/** A 1280×800 store picture: one extension page's screenshot, scaled to fit, and a caption. */
+function storeFrame(imageSrc: string, caption: string): string {
+  const esc = (t: string) => t.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return `<!doctype html><html><body style="margin:0;width:1280px;height:800px;display:flex;
+    align-items:center;justify-content:center;gap:48px;background:#e0f2fe;font:600 30px system-ui,sans-serif;color:#0c4a6e">
+    <p style="width:420px;margin:0">${esc(caption)}</p>
+    <img src="${imageSrc}" style="max-height:740px;max-width:600px;border-radius:12px;box-shadow:0 8px 32px #0c4a6e55"></body></html>`;
+}
 
 async function main(): Promise<void> {
   const args = new Set(process.argv.slice(2));
@@ -36,6 +48,7 @@ async function main(): Promise<void> {
     await servePageAt(context, server, DEMO_URL, 'demo-news.html');
     const extensionId = await extensionIdOf(context);
     const page = await context.newPage();
+    await page.setViewportSize(STORE_SIZE); // the store's screenshot size, so the page shot is one
     await page.goto(DEMO_URL);
     await page.waitForTimeout(1500);
 
@@ -89,6 +102,25 @@ async function main(): Promise<void> {
     await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
     await panel.waitForTimeout(1200);
     await shot(panel, 'sidepanel.png');
+
+    // Store screenshots (1280×800): the page as is, the popup and the side panel on a plain
+    // backdrop with one line saying what the picture shows.
+    mkdirSync(resolve(OUT, 'store'), { recursive: true });
+    const framed = await context.newPage();
+    await framed.setViewportSize(STORE_SIZE);
+    const compose = async (image: string, caption: string, name: string) => {
+      const src = `data:image/png;base64,${readFileSync(resolve(OUT, image)).toString('base64')}`;
+      await framed.setContent(storeFrame(src, caption));
+      await framed.locator('img').evaluate((img: HTMLImageElement) => img.decode());
+      await shot(framed, `store/${name}`);
+    };
+    await shot(page, 'store/1-hover-card.png');
+    await compose(
+      'popup.png',
+      'The small-cap backdrop, every figure with its source and date',
+      '2-popup.png',
+    );
+    await compose('sidepanel.png', 'A pinned watchlist with Russell membership', '3-sidepanel.png');
 
     console.log('Screenshots:');
     for (const s of shots) console.log(`  ${s}`);
