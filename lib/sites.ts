@@ -5,6 +5,8 @@
 export const NEWS_SITE_MATCHES = [
   '*://*.finance.yahoo.com/*',
   '*://finance.yahoo.com/*',
+  // Yahoo's mobile pages serve finance stories from m.yahoo.com ("/w/legobpengine/finance/news/…").
+  '*://m.yahoo.com/*/finance/*',
   '*://*.marketwatch.com/*',
   '*://*.wsj.com/*',
   '*://*.barrons.com/*',

@@ -175,6 +175,14 @@ describe('links', () => {
     expect(show(scan().hits)).toEqual(['CRDO:Credo']);
   });
 
+  it('a linked ticker gets one underline: the link names the company, later nodes add nothing', () => {
+    mount(
+      '<p><a href="https://finance.yahoo.com/quote/KO">Nvidia</a> and ' +
+        `<a href="${quote}"><b>Credo</b> <i>CRDO</i> <i>$CRDO</i></a></p>`,
+    );
+    expect(show(scan().hits)).toEqual(['KO:Nvidia', 'CRDO:Credo']);
+  });
+
   it('links to non-quote pages give nothing', () => {
     mount('<a href="https://example.com/quote/CRDO">Credo</a> <a href="/quote/CRDO">Credo</a>');
     expect(scan().hits).toEqual([]);

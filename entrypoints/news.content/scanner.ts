@@ -6,12 +6,15 @@
 import {
   DocumentContext,
   type DeferredMention,
+  isImplicit,
   isUsListing,
   type DetectOptions,
   type Mention,
   type Universe,
+  withLinkMention,
 } from '../../lib/detect';
 import { CARD_HOST_NAME } from './card-contract';
+import { isFurniture } from './furniture';
 import { MentionIndex, type Hit } from './lookup';
 
 /** Tag names whose text is never a ticker mention (code, form fields, media, our own host). */
@@ -83,12 +86,17 @@ export function skipsElement(el: Element): boolean {
   return role === 'textbox' || role === 'code' || role === 'math';
 }
 
+/** What a walk skips: non-text content (skipsElement) and page furniture (navigation, captions…). */
+export function skipsInWalk(el: Element): boolean {
+  return skipsElement(el) || isFurniture(el);
+}
+
 /** Whether a node lies inside a region the scanner skips (used for mutation roots). */
 export function insideSkipped(node: Node): boolean {
   let n: Node | null = node.nodeType === Node.ELEMENT_NODE ? node : node.parentNode;
   while (n) {
     if (n.nodeType === Node.ELEMENT_NODE) {
-      if (skipsElement(n as Element)) return true;
+      if (skipsInWalk(n as Element)) return true;
       n = n.parentNode;
     } else if (n.nodeType === Node.DOCUMENT_FRAGMENT_NODE) {
       n = (n as ShadowRoot).host ?? null; // open shadow root: continue at the host
@@ -115,7 +123,8 @@ export class PageScanner {
   private ctx: DocumentContext;
   /** Segment number (DocumentContext's count) → its text node, for deferred mentions. */
   private segments: Text[] = [];
-  private anchors = new WeakSet<Element>();
+  /** Quote links met in this generation → their symbol (null: not a quote link). */
+  private anchors = new WeakMap<Element, string | null>();
   /** Visibility per element, for the walk in progress (a Map per walk: cheaper than a WeakMap,
    * and nothing outlives the walk). */
   private visible = new Map<Element, boolean>();
@@ -144,7 +153,7 @@ export class PageScanner {
     this.opts = opts;
     this.ctx = new DocumentContext(this.universe, opts);
     this.segments = [];
-    this.anchors = new WeakSet();
+    this.anchors = new WeakMap();
     this.visible = new Map();
     const old = this.index;
     this.index = new MentionIndex<Text>(this.cap);
@@ -204,7 +213,7 @@ export class PageScanner {
       while (chain.length > 0) {
         const e = chain.pop() as Element;
         if (state !== SKIPPED) {
-          if (skipsElement(e)) state = SKIPPED;
+          if (skipsInWalk(e)) state = SKIPPED;
           else if (e.localName === 'a' && e.hasAttribute('href')) state = e;
         }
         memo.set(e, state);
@@ -255,13 +264,20 @@ export class PageScanner {
     const data = node.data;
     const text = data.length > MAX_NODE_CHARS ? data.slice(0, MAX_NODE_CHARS) : data;
     this.segments.push(node);
-    const found = this.ctx.scanSegment(text);
+    let found = this.ctx.scanSegment(text);
     const a = link === undefined ? (node.parentElement?.closest('a[href]') ?? null) : link;
-    if (a && !this.anchors.has(a)) {
-      // One link mention per link, on its first text node.
-      this.anchors.add(a);
-      const linkMention = this.quoteLinkMention(a, text);
-      if (linkMention && !found.some((m) => m.symbol === linkMention.symbol)) found.unshift(linkMention);
+    if (a) {
+      const seen = this.anchors.get(a);
+      if (seen === undefined) {
+        // One link mention per link, on its first text node; the quote link says which company
+        // its text means (a "Google" link to GOOG is not also GOOGL).
+        const linkMention = this.quoteLinkMention(a, text);
+        this.anchors.set(a, linkMention ? linkMention.symbol : null);
+        if (linkMention) found = withLinkMention(found, linkMention);
+      } else if (seen !== null && found.length > 0) {
+        // Later text nodes of a quote link: the link is underlined once already.
+        found = found.filter((m) => m.symbol !== seen && !isImplicit(m));
+      }
     }
     // At the cap nothing more can be underlined: detection runs on (its state spans the page),
     // the bookkeeping of hits that would be dropped does not.

@@ -7,13 +7,15 @@
  *   `finish()` for bare/name candidates confirmed by an explicit mention later in the page; or
  *   `detectInDocument(segments, universe)` which does both passes.
  */
-import { DocumentContext, isUsListing, type DetectOptions, type Mention } from './scan';
+import { DocumentContext, isUsListing, withLinkMention, type DetectOptions, type Mention } from './scan';
 import type { Universe } from './universe';
 
 export { loadUniverse, type NameEntry, type NameTier, type SymbolInfo, type Universe } from './universe';
 export {
   DocumentContext,
+  isImplicit,
   isUsListing,
+  withLinkMention,
   type DeferredMention,
   type DetectOptions,
   type Mention,
@@ -54,7 +56,7 @@ export function detectInDocument(
     if (typeof seg !== 'string' && seg.href) {
       const link = ctx.scanLink(seg.href, text);
       // The text's own mention of the same symbol is more precise than the whole-link span.
-      if (link && !found.some((m) => m.symbol === link.symbol)) found.unshift(link);
+      if (link) return withLinkMention(found, link);
     }
     return found;
   });

@@ -45,6 +45,22 @@ interface Deferred extends DeferredMention {
   done?: boolean;
 }
 
+/** A mention inferred from a bare token or a company name (not written as a symbol form). */
+export function isImplicit(m: Mention): boolean {
+  return m.kind === 'bare' || m.kind === 'name';
+}
+
+/**
+ * The mentions of a quote link's text: the link names the company, so inferred mentions of other
+ * symbols in its text go ("Google" linking to GOOG is not also GOOGL), and the link's own mention
+ * is added unless its text already writes that symbol. One underline per linked ticker.
+ */
+export function withLinkMention(found: Mention[], link: Mention): Mention[] {
+  const kept = found.filter((m) => m.symbol === link.symbol || !isImplicit(m));
+  if (!kept.some((m) => m.symbol === link.symbol)) kept.unshift(link);
+  return kept;
+}
+
 /** True for a mention of a US exchange listing (not OTC). */
 export function isUsListing(m: Mention): boolean {
   return m.kind !== 'otc' && m.exchange !== 'OTC';
