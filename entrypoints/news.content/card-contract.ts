@@ -7,8 +7,13 @@ import type { SmallCapStrip, TickerInfo, TickerQuote } from '../../lib/model';
 import type { Rect } from './place';
 import type { CardTheme } from './theme';
 
-/** The card's shadow host element (the scanner skips it; the lens ignores its mutations). */
-export const CARD_HOST_NAME = 'small-cap-lens-card';
+/**
+ * The attribute on the card's shadow host (the scanner skips the host; the lens ignores its
+ * mutations). The host is a plain <div>, not a custom element: a page can neither
+ * `customElements.define` its name first nor attach a shadow root to it before we do, and a
+ * `:not(:defined)` rule never matches it. Its shadow root is closed.
+ */
+export const CARD_HOST_ATTR = 'data-scl';
 
 /**
  * Key on the isolated world's globalThis where hover-card.js registers its module (an IIFE has
@@ -28,7 +33,8 @@ export interface CardApi {
   info(symbol: string): Promise<TickerInfo>;
   quote(symbol: string): Promise<TickerQuote | null>;
   strip(): Promise<SmallCapStrip>;
-  pin(symbol: string): Promise<{ added: boolean }>;
+  /** Resolves when the symbol is in the watchlist; the answer never says whether it already was. */
+  pin(symbol: string): Promise<unknown>;
   openPanel(): Promise<unknown>;
 }
 

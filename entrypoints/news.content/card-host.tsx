@@ -4,14 +4,15 @@
  *
  * Why not WXT's createShadowRootUi: it pulls in autoMount (wait-element, many-keys-map, defu),
  * ~3.5 KB gzip of a 30 KB budget, for a card we mount once at <body>. This is the same recipe
- * (open shadow root, `:host { all: initial }`, key events kept inside) in a few lines.
+ * (a shadow root, `:host { all: initial }`, key events kept inside) in a few lines, with the
+ * root closed.
  *
  * Bundled into hover-card.js with the card and Preact, not into the content script.
  */
 import { render } from 'preact';
 import { Card } from './card';
 import {
-  CARD_HOST_NAME,
+  CARD_HOST_ATTR,
   type CardApi,
   type CardContext,
   type CardControl,
@@ -28,8 +29,11 @@ interface Ui {
 }
 
 function createUi(): Ui {
-  const host = document.createElement(CARD_HOST_NAME);
-  const shadow = host.attachShadow({ mode: 'open' });
+  // A plain element the page cannot define or pre-empt (see CARD_HOST_ATTR), with a closed
+  // shadow root: page code gets null from host.shadowRoot and cannot read or click the card.
+  const host = document.createElement('div');
+  host.setAttribute(CARD_HOST_ATTR, 'card');
+  const shadow = host.attachShadow({ mode: 'closed' });
   try {
     // Constructed sheets are not blocked by a page's style-src CSP, unlike <style>.
     const sheet = new CSSStyleSheet();

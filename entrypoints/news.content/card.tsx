@@ -85,22 +85,27 @@ export function Card(props: CardProps) {
   }, [sym, props.takeFocus]);
 
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Escape') {
+    if (e.isTrusted && e.key === 'Escape') {
       e.preventDefault();
       props.onClose();
     }
   };
 
-  const pin = async () => {
+  // Only a user's click pins or opens the panel (a synthetic click has isTrusted false). The
+  // answer is the same whether the symbol was already listed: the card tells no one what the
+  // watchlist holds.
+  const pin = async (e: MouseEvent) => {
+    if (!e.isTrusted) return;
     setStatus('Pinning…');
     try {
-      const r = await api.pin(sym);
-      setStatus(r.added ? `${sym} pinned to your watchlist.` : `${sym} is already in your watchlist.`);
-    } catch (e) {
-      setStatus(`Could not pin: ${msg(e)}`);
+      await api.pin(sym);
+      setStatus(`${sym} is in your watchlist.`);
+    } catch (err) {
+      setStatus(`Not pinned: ${msg(err)}`);
     }
   };
-  const openPanel = async () => {
+  const openPanel = async (e: MouseEvent) => {
+    if (!e.isTrusted) return;
     try {
       await api.openPanel();
       setStatus('');
@@ -136,7 +141,7 @@ export function Card(props: CardProps) {
         {exchange ? <span class="exch">{exchange}</span> : null}
       </div>
       <p class="name">{name || 'Company name not known'}</p>
-      <button type="button" class="close" aria-label="Close" onClick={props.onClose}>
+      <button type="button" class="close" aria-label="Close" onClick={(e) => e.isTrusted && props.onClose()}>
         ×
       </button>
       <Membership info={info} />
@@ -144,10 +149,10 @@ export function Card(props: CardProps) {
       <Strip strip={strip} />
       <div class="foot">
         <div class="actions">
-          <button type="button" class="primary" onClick={() => void pin()}>
+          <button type="button" class="primary" onClick={(e) => void pin(e)}>
             Pin to watchlist
           </button>
-          <button type="button" onClick={() => void openPanel()}>
+          <button type="button" onClick={(e) => void openPanel(e)}>
             Open side panel
           </button>
         </div>

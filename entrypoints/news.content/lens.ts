@@ -22,7 +22,7 @@ import { LazyCard } from './lazy-card';
 import type { Hit, MentionIndex } from './lookup';
 import { pointInRects, type Rect } from './place';
 import { debounceWithMax, SliceRunner, type Step } from './scheduler';
-import { CARD_HOST_NAME, PageScanner } from './scanner';
+import { CARD_HOST_ATTR, PageScanner } from './scanner';
 import { resolveCardTheme, themeFromBackgrounds, type CardTheme } from './theme';
 
 export type LensSettings = Pick<
@@ -132,8 +132,13 @@ function yieldTask(cb: () => void): void {
   yieldChannel.port.postMessage(0);
 }
 
-/** User-timing marks (cheap; benchmarks read them). */
+/**
+ * User-timing marks for development builds only: the page can read performance entries, and
+ * `scl:scan-done {nodes, hits}` would tell it what the lens found. A production build compiles
+ * this to nothing (import.meta.env.DEV is false there).
+ */
 function mark(name: string, detail?: unknown): void {
+  if (!import.meta.env.DEV) return;
   try {
     performance.mark(name, detail === undefined ? undefined : { detail });
   } catch {
@@ -211,10 +216,8 @@ export function startLens(ctx: ContentScriptContext, universe: Universe, setting
   };
 
   function isOwnNode(n: Node): boolean {
-    return (
-      (n.nodeType === Node.ELEMENT_NODE && (n as Element).localName === CARD_HOST_NAME) ||
-      (n.nodeType === Node.ELEMENT_NODE && (n as Element).hasAttribute('data-scl'))
-    );
+    // Our card host and our <style> elements carry the attribute.
+    return n.nodeType === Node.ELEMENT_NODE && (n as Element).hasAttribute(CARD_HOST_ATTR);
   }
 
   function onRoot(r: ShadowRoot | HTMLIFrameElement): void {
@@ -505,7 +508,8 @@ export function startLens(ctx: ContentScriptContext, universe: Universe, setting
       doc,
       'pointermove',
       guard((e: PointerEvent) => {
-        if (e.pointerType === 'touch') return;
+        // Only the user drives the card: a page's synthetic events (isTrusted false) open nothing.
+        if (!e.isTrusted || e.pointerType === 'touch') return;
         const host = card.host;
         pointer = {
           x: e.clientX,
@@ -549,7 +553,8 @@ export function startLens(ctx: ContentScriptContext, universe: Universe, setting
     document,
     'pointerdown',
     guard((e: PointerEvent) => {
-      // A click elsewhere closes the card and ends keyboard stepping.
+      // A click elsewhere closes the card and ends keyboard stepping (a user's click only).
+      if (!e.isTrusted) return;
       const host = card.host;
       if (host && e.composedPath().includes(host)) return;
       if (card.isOpen) card.close(false);
@@ -590,7 +595,8 @@ export function startLens(ctx: ContentScriptContext, universe: Universe, setting
   }
 
   function onKeyDown(e: KeyboardEvent): void {
-    if (stopped) return;
+    // A page's synthetic keys (isTrusted false) neither step nor open the card.
+    if (stopped || !e.isTrusted) return;
     // Keys inside the card are the card's (Enter on its buttons, Esc handled there).
     const host = card.host;
     if (host && e.composedPath().includes(host)) return;

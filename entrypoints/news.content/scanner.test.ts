@@ -2,7 +2,14 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadUniverse } from '../../lib/detect';
 import type { Hit } from './lookup';
-import { CARD_HOST_NAME, insideSkipped, mayBeQuoteUrl, PageScanner, skipsElement } from './scanner';
+import { CARD_HOST_ATTR, insideSkipped, mayBeQuoteUrl, PageScanner, skipsElement } from './scanner';
+
+/** Our card host as card-host.tsx makes it: a plain element with the marker attribute. */
+function cardHost(): HTMLElement {
+  const el = document.createElement('div');
+  el.setAttribute(CARD_HOST_ATTR, 'card');
+  return el;
+}
 
 const universe = loadUniverse({
   v: 1,
@@ -111,9 +118,9 @@ describe('skipped regions', () => {
     expect(show(scan().hits)).toEqual(['NVDA:$NVDA']);
   });
 
-  it(`our own card host (<${CARD_HOST_NAME}>)`, () => {
+  it(`our own card host (<div ${CARD_HOST_ATTR}="card">)`, () => {
     const body = mount('<p>$NVDA</p>');
-    const host = document.createElement(CARD_HOST_NAME);
+    const host = cardHost();
     const p = document.createElement('p');
     p.textContent = '$KO';
     host.append(p);
@@ -136,7 +143,7 @@ describe('skipped regions', () => {
     expect(insideSkipped($('b'))).toBe(true);
     expect(insideSkipped($('b').firstChild!)).toBe(true);
     expect(insideSkipped($('p').firstChild!)).toBe(false);
-    expect(skipsElement(document.createElement(CARD_HOST_NAME))).toBe(true);
+    expect(skipsElement(cardHost())).toBe(true);
     expect(skipsElement(document.createElement('textarea'))).toBe(true);
   });
 
@@ -248,7 +255,7 @@ describe('shadow roots and frames', () => {
     withShadow(body.querySelector('#b')!);
     // The host itself is skipped (an editor, or our own card host).
     body.querySelector('#c')!.attachShadow({ mode: 'open' });
-    const card = document.createElement(CARD_HOST_NAME);
+    const card = cardHost();
     card.attachShadow({ mode: 'open' });
     body.append(card);
     const { roots, hits } = scan();

@@ -13,7 +13,7 @@ import {
   type Universe,
   withLinkMention,
 } from '../../lib/detect';
-import { CARD_HOST_NAME } from './card-contract';
+import { CARD_HOST_ATTR } from './card-contract';
 import { isFurniture } from './furniture';
 import { MentionIndex, type Hit } from './lookup';
 
@@ -41,7 +41,7 @@ const SKIP_TAGS = new Set([
   'TITLE',
 ]);
 
-export { CARD_HOST_NAME };
+export { CARD_HOST_ATTR };
 /** Long text nodes (minified JSON in a div, a data dump) are scanned up to this many characters. */
 export const MAX_NODE_CHARS = 10_000;
 /** Text nodes handled per step; the runner checks the clock between steps. */
@@ -79,7 +79,7 @@ const MATHML_NS = 'http://www.w3.org/1998/Math/MathML';
 export function skipsElement(el: Element): boolean {
   if (SKIP_TAGS.has(el.tagName)) return true;
   if (el.namespaceURI === SVG_NS || el.namespaceURI === MATHML_NS) return true;
-  if (el.localName === CARD_HOST_NAME) return true;
+  if (el.getAttribute(CARD_HOST_ATTR) === 'card') return true;
   const ce = el.getAttribute('contenteditable');
   if (ce !== null && ce !== 'false') return true;
   const role = el.getAttribute('role');

@@ -9,6 +9,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { waitForUnderlined } from './underlines';
+import { LensCard } from './card-probe';
 import { servePageAt } from './page-server';
 import { hasPages, PAGES_SKIP_REASON } from '../shared-fixtures';
 
@@ -82,18 +83,17 @@ test.describe('A reader on a finance news page', () => {
     await page.goto(DEMO_URL);
     const p = await tickerPoint(page, 'HWC');
     await page.mouse.move(p.x, p.y);
-    const card = page.getByTestId('scl-card');
-    await expect(card).toBeVisible();
-    await expect(card.getByRole('heading', { name: 'HWC' })).toBeVisible();
-    await expect(card).toContainText('Hancock Whitney');
-    await expect(card.getByTestId('scl-membership')).toContainText(/Russell 2000 member · weight \d/);
-    await expect(card).toContainText(/as of \d{1,2} \w{3} \d{4}/);
+    const card = await LensCard.of(page);
+    await card.expectOpen('HWC');
+    await card.expectText((s) => s.text, 'Hancock Whitney');
+    await card.expectText((s) => s.membership, /Russell 2000 member · weight \d/);
+    await card.expectText((s) => s.text, /as of \d{1,2} \w{3} \d{4}/);
     // The card stays inside the viewport.
-    const box = (await card.boundingBox())!;
+    const box = (await card.state()).box!;
     expect(box.x).toBeGreaterThanOrEqual(0);
     expect(box.y + box.height).toBeLessThanOrEqual(900);
     await page.keyboard.press('Escape');
-    await expect(card).toBeHidden();
+    await card.expectClosed();
   });
 
   test('the card stays open while the pointer travels into it', async ({ context }) => {
@@ -101,13 +101,13 @@ test.describe('A reader on a finance news page', () => {
     await page.goto(DEMO_URL);
     const p = await tickerPoint(page, 'BE');
     await page.mouse.move(p.x, p.y);
-    const card = page.getByTestId('scl-card');
-    await expect(card).toBeVisible();
-    const box = (await card.boundingBox())!;
+    const card = await LensCard.of(page);
+    const box = (await card.expectOpen()).box!;
     await page.mouse.move(box.x + 20, box.y + 20, { steps: 4 });
     await page.waitForTimeout(600);
-    await expect(card).toBeVisible();
-    await expect(card.getByRole('button', { name: 'Pin to watchlist' })).toBeVisible();
+    const after = await card.state();
+    expect(after.open).toBe(true);
+    expect(after.buttons['Pin to watchlist']?.width).toBeGreaterThan(0);
   });
 
   test('steps to a ticker with Alt+Shift+K, opens it with Enter, and Esc returns', async ({ context }) => {
@@ -116,15 +116,15 @@ test.describe('A reader on a finance news page', () => {
     await tickerPoint(page, 'CRDO');
     await page.keyboard.press('Alt+Shift+K');
     await expect.poll(() => highlightCount(page, 'scl-focus')).toBe(1);
-    await expect(page.getByTestId('scl-announce')).toContainText(/Ticker 1 of \d+/);
+    const card = await LensCard.of(page);
+    await card.expectText((s) => s.announce, /Ticker 1 of \d+/);
     await page.keyboard.press('Enter');
-    const card = page.getByTestId('scl-card');
-    await expect(card).toBeVisible();
-    await expect(card).toBeFocused();
+    await card.expectOpen();
+    await card.expectText((s) => s.focus, /^card$/);
     await page.keyboard.press('Tab');
-    await expect(card.getByRole('button').first()).toBeFocused();
+    await card.expectText((s) => s.focus, /^Close$/); // the first button
     await page.keyboard.press('Escape');
-    await expect(card).toBeHidden();
+    await card.expectClosed();
   });
 
   test('typing $SPY in an editor keeps the caret and the text as typed', async ({ context }) => {
@@ -172,12 +172,10 @@ test.describe('A reader on a finance news page', () => {
     });
     const p = await tickerPoint(page, 'CRDO');
     await page.mouse.move(p.x, p.y);
-    const card = page.getByTestId('scl-card');
-    await expect(card).toBeVisible();
-    await expect(card).toHaveAttribute('data-theme', 'dark');
-    await expect(card.getByRole('heading', { name: 'CRDO' })).toBeVisible();
-    await expect(card).toContainText('Credo');
-    await expect(card.getByTestId('scl-membership')).toBeVisible();
+    const card = await LensCard.of(page);
+    expect((await card.expectOpen('CRDO')).theme).toBe('dark');
+    await card.expectText((s) => s.text, 'Credo');
+    await card.expectText((s) => s.membership, /\w/);
   });
 
   test('a light page gets a light card', async ({ context }) => {
@@ -185,7 +183,7 @@ test.describe('A reader on a finance news page', () => {
     await page.goto(DEMO_URL);
     const p = await tickerPoint(page, 'BE');
     await page.mouse.move(p.x, p.y);
-    await expect(page.getByTestId('scl-card')).toHaveAttribute('data-theme', 'light');
+    expect((await (await LensCard.of(page)).expectOpen('BE')).theme).toBe('light');
   });
 });
 

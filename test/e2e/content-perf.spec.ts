@@ -6,6 +6,7 @@
  * ms), are long tasks too, and timings on a shared CI machine are noisy.
  */
 import { expect, test } from './fixtures';
+import { LensCard } from './card-probe';
 
 const URL = 'https://www.globenewswire.com/news-release/2026/11/25/small-cap-lens-large-page.html';
 
@@ -60,7 +61,7 @@ test('a 50,000-node page is scanned, capped at 5,000 underlines, and the card st
     return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
   });
   await page.mouse.move(p.x, p.y);
-  await expect(page.getByTestId('scl-card')).toBeVisible();
+  await (await LensCard.of(page)).expectOpen();
   const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
   console.log('long tasks (ms, page + extension):', long.join(', ') || 'none');
   // The page answers a timer promptly once the scan is done.

@@ -6,6 +6,7 @@
  */
 import type { BrowserContext, Frame, Page } from '@playwright/test';
 import { expect } from './fixtures';
+import { LensCard } from './card-probe';
 import { readLocalPage } from './page-server';
 import { waitForUnderlined } from './underlines';
 
@@ -296,23 +297,21 @@ export async function tickerPoint(
 export async function hoverOpens(page: Page, p: { x: number; y: number }, symbol: string): Promise<void> {
   await page.mouse.move(2, 2);
   await page.mouse.move(p.x, p.y, { steps: 2 });
-  const card = page.getByTestId('scl-card');
-  await expect(card, `the card opens on ${symbol}`).toBeVisible();
-  await expect(card.getByRole('heading', { name: symbol })).toBeVisible();
+  await (await LensCard.of(page)).expectOpen(symbol);
 }
 
 /** The HWC card with its data from the background (recorded sources). */
 export async function expectHwcCardWithData(page: Page): Promise<void> {
-  const card = page.getByTestId('scl-card');
-  await expect(card).toContainText('Hancock Whitney');
-  await expect(card.getByTestId('scl-membership')).toContainText(/Russell 2000 member · weight \d/);
+  const card = await LensCard.of(page);
+  await card.expectText((s) => s.text, 'Hancock Whitney');
+  await card.expectText((s) => s.membership, /Russell 2000 member · weight \d/);
 }
 
 /** Closes the card (Esc) so the next story step starts clean. */
 export async function closeCard(page: Page): Promise<void> {
   await page.mouse.move(2, 2);
   await page.keyboard.press('Escape');
-  await expect(page.getByTestId('scl-card')).toBeHidden();
+  await (await LensCard.of(page)).expectClosed();
 }
 
 export async function countNodes(page: Page): Promise<number> {

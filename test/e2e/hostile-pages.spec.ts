@@ -16,6 +16,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { LensCard } from './card-probe';
 import {
   animationFrames,
   boxes,
@@ -358,7 +359,7 @@ test.describe('5. a page whose CSS and JS fight injected UI', () => {
     await settledUnderlines(page, 4);
     const low = await tickerPoint(page, 'HWC', '#low');
     await hoverOpens(page, low, 'HWC');
-    const box = (await page.getByTestId('scl-card').boundingBox())!;
+    const box = (await (await LensCard.of(page)).state()).box!;
     log(
       `css: ticker at y=${Math.round(low.y)}, card y=${Math.round(box.y)}..${Math.round(box.y + box.height)}`,
     );
@@ -384,8 +385,8 @@ test.describe('5. a page whose CSS and JS fight injected UI', () => {
     const p = await tickerPoint(page, 'HWC');
     await page.mouse.move(2, 2);
     await page.mouse.move(p.x, p.y, { steps: 2 });
-    await expect(page.locator('small-cap-lens-card')).toHaveCount(1); // mounted, but...
-    await expect(page.getByTestId('scl-card'), 'the card is visible').toBeVisible({ timeout: 3000 });
+    await expect(page.locator('html > div[data-scl="card"]')).toHaveCount(1); // mounted, and...
+    await (await LensCard.of(page)).expectOpen('HWC', 3000); // visible (a plain <div> is :defined)
     expectClean(w);
   });
 
@@ -420,19 +421,25 @@ test.describe('5. a page whose CSS and JS fight injected UI', () => {
     const p = await tickerPoint(page, 'HWC');
     const removed = () =>
       page.evaluate(() => (window as unknown as { __removed: string[] }).__removed.slice());
-    const card = page.getByTestId('scl-card');
+    const card = await LensCard.of(page);
     for (let i = 0; i < 2; i++) {
       await page.mouse.move(2, 2);
       await page.waitForTimeout(800); // the card's close grace
       await page.mouse.move(p.x, p.y, { steps: 2 });
-      if (await card.isVisible({ timeout: 2000 }).catch(() => false)) break;
+      if (
+        await card.expectOpen(undefined, 2000).then(
+          () => true,
+          () => false,
+        )
+      )
+        break;
       await page.waitForTimeout(1000);
     }
     log(`js: the page removed ${JSON.stringify(await removed())}`);
     // The page's own layout and text were not touched, whatever happened to our host.
     expect(await underlinesInside(page, 'article')).toBeGreaterThanOrEqual(4);
     expectClean(w);
-    await expect(card, 'the card shows on the next hover').toBeVisible({ timeout: 3000 });
+    await card.expectOpen(undefined, 3000); // the card shows on the next hover
   });
 });
 
@@ -537,7 +544,7 @@ test('8. a page that breaks Array, JSON, Promise, Map/Set, String and DOM built-
   await hoverOpens(page, { x: box.x + box.width / 2, y: box.y + box.height / 2 }, 'HWC');
   await expectHwcCardWithData(page);
   await page.keyboard.press('Escape');
-  await expect(page.getByTestId('scl-card')).toBeHidden();
+  await (await LensCard.of(page)).expectClosed();
   expectClean(w);
 });
 
@@ -566,8 +573,11 @@ test('9. markup-looking text, a 10 KB company name and bidi overrides stay text'
   );
   await hoverOpens(page, p, 'HWC');
   await expectHwcCardWithData(page);
-  const card = page.getByTestId('scl-card');
-  await expect(card.locator('img, svg[onload], script, [onerror]')).toHaveCount(0);
+  const card = await LensCard.of(page);
+  expect(
+    await card.evaluate<number>(`chrome.dom.openOrClosedShadowRoot(document.querySelector('[data-scl="card"]'))
+      .querySelectorAll('img, svg[onload], script, [onerror]').length`),
+  ).toBe(0);
   await closeCard(page);
   // The bidi-wrapped ticker: still only text, and hover still opens the card when detected.
   if ((await where('#rtl')) > 0) await hoverOpens(page, await tickerPoint(page, 'CRDO', '#rtl'), 'CRDO');
