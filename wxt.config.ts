@@ -15,7 +15,11 @@ export default defineConfig({
       'Russell 2000 membership, IWM fund flows, Fed rate-cut odds and small-cap context on the finance news you read.',
     permissions: ['storage', 'alarms', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: [...DATA_SOURCE_HOST_PERMISSIONS],
-    optional_host_permissions: ['*://*/*'],
+    // MV2 (Firefox) has no optional_host_permissions key (WXT drops it): there the same origin
+    // pattern goes in optional_permissions, or Options could never ask for a site.
+    ...(manifestVersion === 3
+      ? { optional_host_permissions: ['*://*/*'] }
+      : { optional_permissions: ['*://*/*'] }),
     action: { default_title: 'Small-Cap Lens' },
     commands: {
       'next-ticker': {
@@ -28,9 +32,13 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'small-cap-lens@example.org',
-              strict_min_version: '142.0',
+              // 140: the current ESR, and the first Firefox with the CSS Custom Highlight API
+              // (the underlines) and data_collection_permissions on desktop.
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android reads data_collection_permissions from 142 on.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
