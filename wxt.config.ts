@@ -16,7 +16,11 @@ export default defineConfig({
       'Russell 2000 membership, IWM fund flows, Fed rate-cut odds and small-cap context on the finance news you read.',
     permissions: ['storage', 'alarms', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: [...DATA_SOURCE_HOST_PERMISSIONS],
-    optional_host_permissions: ['*://*/*'],
+    // MV2 (Firefox) has no optional_host_permissions key (WXT drops it): there the same origin
+    // pattern goes in optional_permissions, or Options could never ask for a site.
+    ...(manifestVersion === 3
+      ? { optional_host_permissions: ['*://*/*'] }
+      : { optional_permissions: ['*://*/*'] }),
     // public/icon/*.png, rendered from the SVGs beside them by `npm run icons`. The paused-*.png
     // set is shown per tab on a paused site (lib/engine/action-icon.ts).
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
@@ -35,9 +39,13 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'small-cap-lens@example.org',
-              strict_min_version: '142.0',
+              // 140: the current ESR, and the first Firefox with the CSS Custom Highlight API
+              // (the underlines) and data_collection_permissions on desktop.
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android reads data_collection_permissions from 142 on.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

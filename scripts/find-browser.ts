@@ -66,8 +66,44 @@ export async function findBrowser(options: { install?: boolean } = {}): Promise<
   );
 }
 
+const FIREFOX_CANDIDATES = ['/usr/bin/firefox-esr', '/usr/bin/firefox', '/usr/lib/firefox-esr/firefox-esr'];
+
+/**
+ * Finds a Firefox for the Firefox suite, as findBrowser does for Chromium: FIREFOX_PATH, then
+ * the system Firefox (Debian's firefox-esr first). On Debian/Ubuntu as root it installs
+ * Debian's `firefox-esr` when none is found (and says so).
+ */
+export async function findFirefox(options: { install?: boolean } = {}): Promise<string> {
+  const fromEnv = process.env.FIREFOX_PATH;
+  if (fromEnv) {
+    if (existsSync(fromEnv)) return fromEnv;
+    throw new Error(`FIREFOX_PATH is set to ${fromEnv}, which does not exist`);
+  }
+  for (const c of FIREFOX_CANDIDATES) if (existsSync(c)) return c;
+  for (const c of ['firefox-esr', 'firefox']) {
+    const p = which(c);
+    if (p) return p;
+  }
+  const isDebian = existsSync('/etc/debian_version');
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (options.install !== false && isDebian && isRoot) {
+    console.error(
+      '[find-browser] No Firefox found: installing Debian\'s "firefox-esr" package with apt-get…',
+    );
+    execFileSync(
+      'sh',
+      ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr'],
+      { stdio: 'inherit' },
+    );
+    for (const c of FIREFOX_CANDIDATES) if (existsSync(c)) return c;
+  }
+  throw new Error(
+    'No Firefox found. Install one, e.g. `sudo apt-get install -y firefox-esr` (Debian/Ubuntu), or set FIREFOX_PATH.',
+  );
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  findBrowser()
+  (process.argv.includes('--firefox') ? findFirefox() : findBrowser())
     .then((p) => console.log(p))
     .catch((e: Error) => {
       console.error(e.message);

@@ -1,0 +1,264 @@
+/**
+ * User stories on Firefox (ESR from Debian), with the add-on exactly as `npm run build:firefox`
+ * makes it. Run with `npm run test:e2e:firefox`; kept out of the unit suite (own vitest config).
+ *
+ * Each story starts its own Firefox on a fresh profile (the restart story reuses one). The data
+ * sources answer from the recorded responses through the recorded web (a local proxy), so the
+ * add-on's background page fetches its real https URLs.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import type { SourceStatus } from '../../lib/model';
+import { waitForUnderlinedIn } from './underlines';
+import {
+  launchFirefox,
+  openExtensionPage,
+  openWebPage,
+  sendFromExtensionPage,
+  textOf,
+  until,
+  type FirefoxSession,
+} from './firefox';
+import { startRecordedWeb, type RecordedWeb } from './recorded-web';
+
+const DEMO_URL = 'https://www.globenewswire.com/news-release/2026/11/25/small-cap-lens-demo.html';
+/** A site outside the curated list: the ticker finder runs there only once the user turns it on. */
+const OTHER_SITE_URL = 'https://markets.example.org/articles/small-caps.html';
+
+let web: RecordedWeb;
+let ff: FirefoxSession | null = null;
+
+beforeAll(async () => {
+  web = await startRecordedWeb();
+  web.servePage(DEMO_URL, 'demo-news.html');
+  web.servePage(OTHER_SITE_URL, 'demo-news.html');
+});
+afterAll(async () => {
+  await web.close();
+});
+beforeEach(() => {
+  web.setMode('ok');
+});
+afterEach(async () => {
+  await ff?.close();
+  ff = null;
+});
+
+async function start(
+  options: Omit<Parameters<typeof launchFirefox>[0], 'web'> = {},
+): Promise<FirefoxSession> {
+  ff = await launchFirefox({ web, ...options });
+  return ff;
+}
+
+const highlightCount = (page: Page, name: string) =>
+  page.evaluate((n) => CSS.highlights.get(n)?.size ?? 0, name);
+
+const refresh = (page: Page) => sendFromExtensionPage<SourceStatus[]>(page, 'refresh', { force: true });
+
+describe('Firefox ESR runs Small-Cap Lens', () => {
+  test('the add-on installs, its background answers and every page opens with its title', async () => {
+    const { browser, version } = await start();
+    expect(version).toMatch(/^firefox\/\d+/);
+    const popup = await openExtensionPage(browser, 'popup.html');
+    expect(await textOf(popup, 'h1')).toContain('Small-Cap Lens');
+    const settings = await sendFromExtensionPage<{ hoverDelayMs: number }>(popup, 'getSettings');
+    expect(settings.hoverDelayMs).toBe(300);
+    await expect(sendFromExtensionPage(popup, 'noSuchMessage')).rejects.toThrow(/Unknown message type/);
+    const panel = await openExtensionPage(browser, 'sidepanel.html');
+    expect(await panel.title()).toMatch(/Watchlist/);
+    const options = await openExtensionPage(browser, 'options.html');
+    expect(await options.title()).toMatch(/Options/);
+  });
+
+  test('a reader sees tickers underlined on a news page and the hover card with membership and the small-cap strip', async () => {
+    const { browser } = await start();
+    const page = await openWebPage(browser, DEMO_URL);
+    const before = await page.$eval('article', (a) => (a as HTMLElement).innerText);
+    const p = await waitForUnderlinedIn(page, 'HWC');
+    // Russell 2000 members and the rest get different underlines (the CSS Custom Highlight API,
+    // in Firefox since 140).
+    expect(await highlightCount(page, 'scl-r2000')).toBeGreaterThan(0);
+    expect(await highlightCount(page, 'scl-ticker')).toBeGreaterThan(0);
+    expect(await page.$eval('article', (a) => (a as HTMLElement).innerText)).toBe(before);
+
+    await page.mouse.move(p.x, p.y);
+    const card = await page.waitForSelector('>>> [data-testid="scl-card"]', {
+      visible: true,
+      timeout: 10_000,
+    });
+    expect(card).not.toBeNull();
+    await until(
+      async () =>
+        /Russell 2000 member · weight \d/.test(await textOf(page, '[data-testid="scl-membership"]')),
+      'membership line',
+    );
+    const text = await textOf(page, '[data-testid="scl-card"]');
+    expect(text).toContain('HWC');
+    expect(text).toContain('Hancock Whitney');
+    expect(text).toMatch(/as of \d{1,2} \w{3} \d{4}/);
+    // The small-cap strip: each line names its date, or says the figure is unavailable (the
+    // recorded futures contracts all answered "Not Found").
+    await until(async () => (await page.$$('>>> .scl-card ul.strip li')).length > 0, 'small-cap strip items');
+    const strip = await page.$$eval('>>> .scl-card ul.strip li', (lis) =>
+      lis.map((li) => li.textContent ?? ''),
+    );
+    expect(strip.length).toBeGreaterThanOrEqual(2);
+    for (const line of strip) expect(line).toMatch(/as of \d{1,2} \w{3} \d{4}|Unavailable/);
+    expect(strip.filter((l) => /as of/.test(l)).length).toBeGreaterThanOrEqual(2);
+    // Inside the viewport.
+    const box = (await card!.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(900);
+
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('>>> [data-testid="scl-card"]', { hidden: true, timeout: 5000 });
+  });
+
+  test('the popup renders the signal card from the recorded sources, each factor with its source', async () => {
+    const { browser } = await start();
+    const popup = await openExtensionPage(browser, 'popup.html', { width: 400, height: 900 });
+    const statuses = await refresh(popup);
+    expect(statuses.find((s) => s.id === 'ishares-fund')!.usingBundled).toBe(false);
+    // A fresh popup, as the user opens it after the refresh.
+    const fresh = await openExtensionPage(browser, 'popup.html', { width: 400, height: 900 });
+    await fresh.waitForSelector('[data-testid="factor-flows"]', { timeout: 15_000 });
+    const ids = await fresh.$$eval('[data-testid^="factor-"]', (els) =>
+      els.map((e) => e.getAttribute('data-testid')),
+    );
+    expect(ids).toEqual(expect.arrayContaining(['factor-flows', 'factor-rates', 'factor-yields']));
+    const flows = await textOf(fresh, '[data-testid="factor-flows"]');
+    expect(flows).toContain('IWM fund flows');
+    expect(flows).toMatch(/iShares/);
+    expect(flows).toMatch(/as of \d{1,2} \w{3} \d{4}/);
+    // Every factor row names a source (or says it has none), never a bare number.
+    const sources = await fresh.$$eval('[data-testid^="factor-"] .provenance', (els) => els.length);
+    expect(sources).toBe(ids.length);
+    // Nothing left the browser for a host outside the list.
+    expect(web.outside).toEqual([]);
+  });
+
+  test('the sidebar watchlist pins, reorders, and survives a browser restart on the same profile', async () => {
+    const profileDir = mkdtempSync(join(tmpdir(), 'scl-firefox-restart-'));
+    const order = (panel: Page) =>
+      panel.$$eval('[data-testid^="watchlist-row-"]', (els) => els.map((e) => e.getAttribute('data-testid')));
+    {
+      const { browser } = await start({ profileDir });
+      const panel = await openExtensionPage(browser, 'sidepanel.html', { width: 420, height: 800 });
+      await panel.waitForSelector('[data-testid="add-symbol-input"]');
+      await panel.type('[data-testid="add-symbol-input"]', 'Hancock Whitney');
+      await until(
+        async () =>
+          (await panel.$$eval('[role="option"]', (o) => o.map((e) => e.textContent))).join().includes('HWC'),
+        'a suggestion for HWC',
+      );
+      await panel.keyboard.press('Enter');
+      await panel.waitForSelector('[data-testid="watchlist-row-HWC"]');
+      await until(
+        async () => /Russell 2000/.test(await textOf(panel, '[data-testid="watchlist-row-HWC"]')),
+        'HWC shows its membership',
+      );
+      // Pins from other surfaces (card, popup) show up live.
+      for (const symbol of ['FN', 'IONQ']) await sendFromExtensionPage(panel, 'pin', { symbol });
+      await panel.waitForSelector('[data-testid="watchlist-row-IONQ"]');
+      expect(await order(panel)).toEqual(['watchlist-row-HWC', 'watchlist-row-FN', 'watchlist-row-IONQ']);
+      // Reorder from the keyboard: IONQ up one.
+      await panel.focus('[data-testid="watchlist-row-IONQ"] .wl-handle');
+      await panel.keyboard.down('Alt');
+      await panel.keyboard.press('ArrowUp');
+      await panel.keyboard.up('Alt');
+      await until(
+        async () => (await order(panel)).join() === 'watchlist-row-HWC,watchlist-row-IONQ,watchlist-row-FN',
+        'IONQ moved above FN',
+      );
+      await ff!.close();
+      ff = null;
+    }
+    {
+      // Same profile, new Firefox process. The temporary add-on is installed again (Firefox
+      // removes temporary add-ons on quit); its storage stays, as for an installed add-on.
+      const { browser } = await start({ profileDir });
+      const panel = await openExtensionPage(browser, 'sidepanel.html', { width: 420, height: 800 });
+      await panel.waitForSelector('[data-testid="watchlist-row-FN"]', { timeout: 15_000 });
+      expect(await order(panel)).toEqual(['watchlist-row-HWC', 'watchlist-row-IONQ', 'watchlist-row-FN']);
+    }
+  });
+
+  test('Options › Sources shows each source with its state, data date and error', async () => {
+    const { browser } = await start();
+    const options = await openExtensionPage(browser, 'options.html');
+    await refresh(options);
+    const reload = await openExtensionPage(browser, 'options.html');
+    await reload.waitForSelector('[data-testid="source-status"] .source-row');
+    const rows = await reload.$$eval('[data-testid="source-status"] .source-row', (els) =>
+      els.map((e) => (e as HTMLElement).innerText),
+    );
+    const expected = await sendFromExtensionPage<SourceStatus[]>(reload, 'getSourceStatus');
+    expect(rows.length).toBe(expected.length);
+    expect(rows.length).toBeGreaterThanOrEqual(8);
+    for (const [i, s] of expected.entries()) {
+      expect(rows[i]).toContain(s.label);
+      expect(rows[i]).toMatch(/Data as of \d{1,2} \w{3} \d{4}|No data yet/);
+      expect(rows[i]).toMatch(/last tried/);
+    }
+    // The holdings came from the recorded iShares file; Yahoo's "Not Found" for every futures
+    // contract is reported, not papered over.
+    const holdings = rows[expected.findIndex((s) => s.id === 'ishares-holdings')]!;
+    expect(holdings).not.toContain('Showing bundled data');
+    const futures = rows[expected.findIndex((s) => s.id === 'fed-futures')]!;
+    expect(futures).toMatch(/No fed funds futures contract answered/);
+
+    // Every source failing: each row says why and that bundled data is shown.
+    web.setMode('http-error');
+    const failing = await openExtensionPage(browser, 'options.html');
+    await failing.waitForSelector('[data-testid="source-status"] button');
+    await failing.click('[data-testid="source-status"] button');
+    await until(
+      async () =>
+        (await failing.$$eval('[data-testid="source-status"] .source-error', (e) => e.length)) >=
+        expected.length,
+      'every source reports its error',
+      30_000,
+    );
+    const errors = await failing.$$eval('[data-testid="source-status"] .source-error', (els) =>
+      els.map((e) => e.textContent ?? ''),
+    );
+    expect(errors.filter((e) => /HTTP 500|500/.test(e)).length).toBeGreaterThan(0);
+  });
+
+  test('a site turned on in Options gets the ticker finder once access is granted', async () => {
+    const { browser } = await start({
+      // Firefox asks with a doorhanger the WebDriver cannot click; with prompts off it grants what
+      // permissions.request asks for, still only from a user gesture (a real click here).
+      prefs: { 'extensions.webextOptionalPermissionPrompts': false },
+    });
+    // Before: not a curated site, so nothing is underlined.
+    const before = await openWebPage(browser, OTHER_SITE_URL);
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(await highlightCount(before, 'scl-ticker')).toBe(0);
+    expect(await highlightCount(before, 'scl-r2000')).toBe(0);
+
+    const options = await openExtensionPage(browser, 'options.html');
+    await options.waitForSelector('#add-site');
+    await options.type('#add-site', 'markets.example.org');
+    await options.click('form.field button[type="submit"]');
+    await until(
+      async () =>
+        /markets\.example\.org added/.test(await options.$eval('body', (b) => (b as HTMLElement).innerText)),
+      'the site is added',
+    );
+    const granted = await options.evaluate(() =>
+      (
+        globalThis as unknown as { browser: { permissions: { contains(p: object): Promise<boolean> } } }
+      ).browser.permissions.contains({ origins: ['https://markets.example.org/*'] }),
+    );
+    expect(granted).toBe(true);
+
+    const after = await openWebPage(browser, OTHER_SITE_URL);
+    await waitForUnderlinedIn(after, 'CRDO');
+    expect(await highlightCount(after, 'scl-r2000')).toBeGreaterThan(0);
+  });
+});
