@@ -7,12 +7,16 @@
  *       SignalCard as JSON.
  *
  *   tsx scripts/signals.ts fedwatch --futures FILE --watch-date YYYY-MM-DD \
- *       --target-range LO-HI --meetings D1,D2,... [--json]
+ *       --target-range LO-HI [--meetings D1,D2,...] [--day-count day-after-decision|decision-day] [--json]
  *       CME FedWatch-style probabilities (lib/signals/fedwatch.ts) from a CSV of fed funds futures
  *       closes (`Date,Contract,Close` or the recorded zq_contracts_daily layout). Closes dated on the
- *       watch date are used. LO-HI is the target range in force on the watch date, in percent
- *       (`4.50-4.75`) or basis points (`450-475`). Meetings are FOMC decision days; pass past ones
- *       too (they tell which months are meeting-free).
+ *       watch date are used. LO-HI is the target range in force after the watch date's settlement,
+ *       in percent (`4.50-4.75`) or basis points (`450-475`). Meetings are FOMC decision days; pass
+ *       past ones too (they tell which months are meeting-free). Without --meetings the bundled
+ *       calendar (lib/data/calendars.json, 2025 on) is used; with it, meetings of the bundled
+ *       calendar missing from the list, and gaps that suggest a missing meeting, are warned about
+ *       on stderr (and listed in "warnings"). Meetings on the watch date are not priced (decided
+ *       before the settlement). --day-count overrides the CME convention chosen by watch date.
  *
  *       Text output: one row per meeting, one column per target range, probabilities in %.
  *       JSON output (--json):
@@ -23,6 +27,8 @@
  *             { "date": "2023-05-03", "probabilities": { "475-500": 0.0, "500-525": 57.4, ... } }
  *           ],
  *           "dropped": ["..."],          // meetings that could not be priced (e.g. beyond contracts)
+ *           "dayCount": "decision-day",  // which day the new rate is first counted (CME's era)
+ *           "warnings": ["..."],         // likely holes in the calendar (also on stderr)
  *           "notes": ["..."]
  *         }
  *       Probabilities are percentages with one decimal. Every meeting lists the same ranges (the
@@ -34,7 +40,14 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { SignalCard } from '../lib/model';
 import { buildSignalCard, type SignalInputs } from '../lib/signals/card';
-import { computeFedWatch, rangeLabel, type FedWatchResult, type TargetRange } from '../lib/signals/fedwatch';
+import {
+  computeFedWatch,
+  rangeLabel,
+  type DayCount,
+  type FedWatchResult,
+  type TargetRange,
+} from '../lib/signals/fedwatch';
+import { bundledCalendars } from '../lib/sources/calendars';
 import { formatCardText } from '../lib/signals/format';
 import { parseFuturesCsv } from '../lib/sources/futures-csv';
 
@@ -45,7 +58,7 @@ class UsageError extends Error {}
 
 const USAGE = `Usage:
   tsx scripts/signals.ts [--json] [--now ISO-TIME]
-  tsx scripts/signals.ts fedwatch --futures FILE --watch-date YYYY-MM-DD --target-range LO-HI --meetings D1,D2,... [--json]`;
+  tsx scripts/signals.ts fedwatch --futures FILE --watch-date YYYY-MM-DD --target-range LO-HI [--meetings D1,D2,...] [--day-count day-after-decision|decision-day] [--json]`;
 
 function parseArgs(argv: string[]): { positional: string[]; flags: Map<string, string | true> } {
   const positional: string[] = [];
@@ -86,6 +99,26 @@ export function parseTargetRange(s: string): TargetRange {
   return { lower: lo, upper: hi };
 }
 
+/**
+ * Decision days of the bundled calendar that fall inside the span the given list covers (from 9
+ * weeks before the watch date to the last given meeting) but are not in it: each one turns a
+ * meeting month into a "meeting-free" anchor and shifts every later result.
+ */
+export function missingBundledMeetings(
+  given: readonly string[],
+  bundled: readonly string[],
+  watchDate: string,
+): string[] {
+  const last = [...given].sort().at(-1) ?? watchDate;
+  const from = new Date(Date.parse(`${watchDate}T00:00:00Z`) - 63 * 86_400_000).toISOString().slice(0, 10);
+  const missing = bundled.filter((d) => d >= from && d <= last && !given.includes(d));
+  return missing.length
+    ? [
+        `--meetings leaves out FOMC decision day(s) of the bundled calendar: ${missing.join(', ')} — their months are then treated as meeting-free`,
+      ]
+    : [];
+}
+
 function parseMeetings(s: string): string[] {
   const list = s
     .split(',')
@@ -107,6 +140,8 @@ export function fedWatchJson(fw: FedWatchResult): {
   targetRange: string;
   meetings: Array<{ date: string; probabilities: Record<string, number> }>;
   dropped: string[];
+  dayCount: DayCount;
+  warnings: string[];
   notes: string[];
 } {
   const columns = tableColumns(fw);
@@ -120,6 +155,8 @@ export function fedWatchJson(fw: FedWatchResult): {
       ),
     })),
     dropped: fw.dropped,
+    dayCount: fw.dayCount,
+    warnings: fw.warnings,
     notes: fw.notes,
   };
 }
@@ -160,7 +197,17 @@ function runFedwatch(flags: Map<string, string | true>): number {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(watchDate))
     throw new UsageError(`--watch-date must be YYYY-MM-DD, got ${watchDate}`);
   const targetRange = parseTargetRange(stringFlag(flags, 'target-range'));
-  const meetings = parseMeetings(stringFlag(flags, 'meetings'));
+  const dayCountFlag = flags.get('day-count');
+  let dayCount: DayCount | undefined;
+  if (dayCountFlag !== undefined) {
+    if (dayCountFlag !== 'day-after-decision' && dayCountFlag !== 'decision-day')
+      throw new UsageError('--day-count must be day-after-decision or decision-day');
+    dayCount = dayCountFlag;
+  }
+  const bundled = bundledCalendars().fomc.map((m) => m.end);
+  const given = flags.get('meetings');
+  const meetings = given === undefined ? bundled : parseMeetings(typeof given === 'string' ? given : '');
+  const extraWarnings = given === undefined ? [] : missingBundledMeetings(meetings, bundled, watchDate);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -173,11 +220,15 @@ function runFedwatch(flags: Map<string, string | true>): number {
     process.stderr.write(`${file}: ${quotes.error.kind}: ${quotes.error.message}\n`);
     return 1;
   }
-  const r = computeFedWatch({ watchDate, futures: quotes.value, targetRange, meetings });
+  const r = computeFedWatch({ watchDate, futures: quotes.value, targetRange, meetings, dayCount });
+  for (const w of extraWarnings) process.stderr.write(`Warning: ${w}\n`);
   if (!r.ok) {
     process.stderr.write(`${r.error.kind}: ${r.error.message}\n`);
     return 1;
   }
+  r.value.warnings.unshift(...extraWarnings);
+  r.value.notes.unshift(...extraWarnings);
+  for (const w of r.value.warnings.slice(extraWarnings.length)) process.stderr.write(`Warning: ${w}\n`);
   process.stdout.write(
     flags.has('json') ? JSON.stringify(fedWatchJson(r.value), null, 2) + '\n' : fedWatchText(r.value),
   );

@@ -4,8 +4,11 @@ import type { FuturesQuote, MarketOdds } from '../types';
 import { readReal } from '../../test/shared-fixtures';
 import { parseFuturesCsv } from '../sources/futures-csv';
 import {
+  calendarWarnings,
   compareWithMarkets,
   computeFedWatch,
+  defaultDayCount,
+  meetingMonthSplit,
   probabilityOf,
   summarizeFedWatch,
   zqContract,
@@ -300,5 +303,215 @@ describe('compareWithMarkets', () => {
     expect(g.gapPts.hike).toBeCloseTo((0.53572 - 0.4 / 1.02) * 100, 1);
     expect(g.gapPts.cut).toBe(0);
     expect(unmatched).toEqual([{ venue: 'polymarket', eventId: 'x', reason: 'meeting date unknown' }]);
+  });
+});
+
+interface CheckCases2026 {
+  fomc_meetings_decision_day: string[];
+  cme_published: Record<string, { tables: Record<string, Record<string, number>> }>;
+}
+
+describe('FedWatch reproduces CME of Sep 2026 (fedwatch_check_cases_2026-09.json)', () => {
+  const cases = () => JSON.parse(readReal('fedwatch_check_cases_2026-09.json')) as CheckCases2026;
+  const futures = () => unwrap(parseFuturesCsv(readReal('cme_zq_settlements_2026-09-17_to_2026-09-18.csv')));
+  const run = (watchDate: string, extra: Partial<FedWatchInput> = {}) =>
+    unwrap(
+      computeFedWatch({
+        watchDate,
+        futures: futures(),
+        targetRange: { lower: 3.75, upper: 4 },
+        meetings: cases().fomc_meetings_decision_day,
+        ...extra,
+      }),
+    );
+  /** Largest |ours − CME| in points over every cell CME shows for that watch date. */
+  const maxDiff = (watchDate: string, extra: Partial<FedWatchInput> = {}) => {
+    const fw = run(watchDate, extra);
+    let worst = 0;
+    let cells = 0;
+    for (const [date, table] of Object.entries(cases().cme_published[watchDate]?.tables ?? {})) {
+      const m = fw.meetings.find((x) => x.date === date);
+      if (!m) return Infinity;
+      for (const [label, value] of Object.entries(table)) {
+        worst = Math.max(worst, Math.abs(pct(probabilityOf(m, label)) - value));
+        cells++;
+      }
+    }
+    return cells > 0 ? worst : Infinity;
+  };
+
+  it('every cell of the 18 Sep and 17 Sep 2026 tables within 0.1 pt (hikes priced like cuts)', () => {
+    expect(maxDiff('2026-09-18')).toBeLessThanOrEqual(0.1 + 1e-6);
+    expect(maxDiff('2026-09-17')).toBeLessThanOrEqual(0.1 + 1e-6);
+    const oct = run('2026-09-18').meetings[0];
+    expect(oct?.date).toBe('2026-10-28');
+    expect(Number(pct(oct?.move.pHike ?? 0).toFixed(1))).toBe(57.6);
+    expect(Number(pct(oct?.move.pHold ?? 0).toFixed(1))).toBe(42.4);
+    expect(oct?.move.pCut).toBe(0);
+    expect(run('2026-09-18').dayCount).toBe('day-after-decision');
+    const h = summarizeFedWatch(run('2026-09-18'))?.horizon;
+    expect(h).toMatchObject({ year: 2026, through: '2026-12-09', meetings: 2, pAtLeastOneCut: 0 });
+    // Each meeting's move is independent in CME's tree: P(≥ 1 hike) = 1 − Π(1 − P(hike at i)).
+    const [o, d] = run('2026-09-18').meetings.map((m) => m.move.pHike);
+    expect(o).toBeCloseTo(0.576, 3);
+    expect(h?.pAtLeastOneHike).toBeCloseTo(1 - (1 - (o ?? 0)) * (1 - (d ?? 0)), 12);
+    expect(h?.expectedHikes).toBeCloseTo((o ?? 0) + (d ?? 0), 12);
+    expect(h?.expectedChangeBp).toBeGreaterThan(25);
+  });
+
+  it("counting the decision day at the new rate (CME's 2023 convention) misses 2026 by 2 pt", () => {
+    expect(maxDiff('2026-09-18', { dayCount: 'decision-day' })).toBeGreaterThan(2);
+  });
+
+  it('the 16 Sep decision is past on the 17th; leaving it out of the calendar is warned about', () => {
+    const fw = run('2026-09-17');
+    expect(fw.meetings[0]?.date).toBe('2026-10-28');
+    expect(fw.warnings).toEqual([]);
+    const short = run('2026-09-17', { meetings: ['2026-10-28', '2026-12-09', '2027-01-27'] });
+    expect(short.warnings.join(' ')).toMatch(/No FOMC decision given in the 63 days before 2026-09-17/);
+    expect(short.notes).toEqual(expect.arrayContaining(short.warnings));
+  });
+});
+
+describe('FedWatch day count (which day the new rate is first counted)', () => {
+  it('one split for both branches: n days at the old rate, m = N − n at the new one', () => {
+    // 29 Jul 2026 (late in a 31-day month): CME 2026 counts 29 days at the old rate, 2 at the new.
+    expect(meetingMonthSplit(29, 31, 'day-after-decision')).toEqual({ n: 29, m: 2 });
+    expect(meetingMonthSplit(29, 31, 'decision-day')).toEqual({ n: 28, m: 3 });
+    // The white paper's 17 Sep 2015: N = 30, 16 days at the old rate.
+    expect(meetingMonthSplit(17, 30, 'decision-day')).toEqual({ n: 16, m: 14 });
+    // A decision on the last day leaves no day at the new rate in that month.
+    expect(meetingMonthSplit(31, 31, 'day-after-decision')).toEqual({ n: 31, m: 0 });
+  });
+
+  it('default by watch date: CME 2023 and earlier vs CME 2026', () => {
+    expect(defaultDayCount('2015-08-20')).toBe('decision-day');
+    expect(defaultDayCount('2023-04-10')).toBe('decision-day');
+    expect(defaultDayCount('2026-07-13')).toBe('day-after-decision');
+    expect(defaultDayCount('2026-12-06')).toBe('day-after-decision');
+  });
+
+  it('backward and forward solutions agree on the same month (same split both ways)', () => {
+    // Constructed: old rate 3.63 to the decision of 29 Jul, 3.88 after (a full hike). The July
+    // average under the day-after count is (29·3.63 + 2·3.88)/31. Backward (start solved from
+    // August) and forward (end solved from June) must both recover the full step.
+    const jul = (29 * 3.63 + 2 * 3.88) / 31;
+    const mk = (months: Array<[string, string, number]>) =>
+      months.map(([c, mo, rate]) => q(c, mo, '2026-07-13', 100 - rate));
+    const base = {
+      watchDate: '2026-07-13',
+      targetRange: { lower: 3.5, upper: 3.75 },
+      meetings: ['2026-06-17', '2026-07-29', '2026-09-16'],
+    };
+    const backward = unwrap(
+      computeFedWatch({
+        ...base,
+        futures: mk([
+          ['ZQN26', '2026-07', jul],
+          ['ZQQ26', '2026-08', 3.88],
+        ]),
+      }),
+    ).meetings[0];
+    expect(backward?.move.startFrom).toBe('solved-backward');
+    expect(backward?.move.start).toBeCloseTo(3.63, 10);
+    expect(backward?.move.pHike).toBeCloseTo(1, 8);
+    // Forward: June meeting-free here (calendar without 17 Jun → warned), August missing.
+    const forward = computeFedWatch({
+      ...base,
+      meetings: ['2026-07-29'],
+      futures: mk([
+        ['ZQM26', '2026-06', 3.63],
+        ['ZQN26', '2026-07', jul],
+      ]),
+    });
+    // m = 2 < 7 days: the forward solution is refused rather than amplified ×15.
+    expect(forward.ok).toBe(false);
+  });
+
+  it("CME's July 2026 tables satisfy the day-after identity, not the decision-day one", () => {
+    // The recorded daily CME tables give, per meeting, the expected step k (from the cumulative
+    // table) and the meeting month's contract price. CME's method implies two exact routes to the
+    // August 2026 average: from July (A8 = A7 + 0.25·k7·n7/31) and from the October chain
+    // (A11 = A10 + 0.25·k10·m10'/31 … A8 = s10 − 0.25·k9). They agree only with the right split.
+    const rows = readReal('cme_fedwatch_scrape_history_2026-07-12_to_2026-08-22.csv')
+      .split(/\r?\n/)
+      .slice(1)
+      .map((l) => l.split(','))
+      .filter((c) => c.length >= 11 && c[8] !== '' && (c[0] ?? '') < '2026-07-29');
+    const snaps = new Map<string, Map<string, { price: number; cells: Map<number, number> }>>();
+    const current = new Map<string, number>();
+    for (const c of rows) {
+      const [snap = '', meeting = '', range = '', now = ''] = c;
+      const lo = Number(range.split(' ')[0]?.split('-')[0]);
+      const bySnap = snaps.get(snap) ?? new Map();
+      snaps.set(snap, bySnap);
+      // Some days hold several scrapes in a row; the last one wins for every field (one scrape).
+      const m = bySnap.get(meeting) ?? { price: NaN, cells: new Map<number, number>() };
+      bySnap.set(meeting, m);
+      m.price = Number(c[9]);
+      m.cells.set(lo, Number(now));
+      current.set(snap, Number((c[10] ?? '').split('-')[0])); // '350-37565': a probability is glued on
+    }
+    const worst = { 'day-after-decision': 0, 'decision-day': 0 };
+    let checked = 0;
+    for (const [snap, meetings] of snaps) {
+      const k = new Map<string, number>();
+      let prev = current.get(snap) ?? NaN;
+      for (const d of [...meetings.keys()].sort()) {
+        const cells = meetings.get(d)?.cells ?? new Map<number, number>();
+        const total = [...cells.values()].reduce((a, b) => a + b, 0);
+        const mean = [...cells].reduce((a, [lo, p]) => a + lo * p, 0) / total;
+        k.set(d, (mean - prev) / 25);
+        prev = mean;
+      }
+      const a7 = 100 - (meetings.get('2026-07-29')?.price ?? NaN);
+      const a10 = 100 - (meetings.get('2026-10-28')?.price ?? NaN);
+      const [k7, k9, k10] = ['2026-07-29', '2026-09-16', '2026-10-28'].map((d) => k.get(d) ?? NaN);
+      for (const dc of ['day-after-decision', 'decision-day'] as const) {
+        const jul = meetingMonthSplit(29, 31, dc);
+        const oct = meetingMonthSplit(28, 31, dc);
+        const a8FromJuly = a7 + 0.25 * (k7 ?? NaN) * (jul.n / 31);
+        const a11 = a10 + 0.25 * (k10 ?? NaN) * (oct.n / 31);
+        const a8FromOctober = a11 - 0.25 * (k10 ?? NaN) - 0.25 * (k9 ?? NaN);
+        worst[dc] = Math.max(worst[dc], Math.abs(a8FromJuly - a8FromOctober) * 100); // bp
+      }
+      checked++;
+    }
+    expect(checked).toBeGreaterThanOrEqual(10);
+    // Table rounding (0.1 %) allows ~0.03 bp; the wrong split is off by up to 0.12 bp.
+    expect(worst['day-after-decision']).toBeLessThan(0.03);
+    expect(worst['decision-day']).toBeGreaterThan(0.08);
+  });
+
+  it('a decision on the watch date is not priced (announced before the settlement)', () => {
+    const fw = unwrap(
+      computeFedWatch({
+        watchDate: '2023-03-22',
+        futures: unwrap(parseFuturesCsv(readReal('zq_contracts_daily_2023-02-01_to_2023-04-14.csv'))),
+        targetRange: { lower: 4.75, upper: 5 },
+        meetings: ['2023-02-01', '2023-03-22', '2023-05-03', '2023-06-14', '2023-07-26', '2023-09-20'],
+      }),
+    );
+    expect(fw.meetings[0]?.date).toBe('2023-05-03');
+    expect(fw.notes.join(' ')).toMatch(/decision of 2023-03-22 was announced before these prices settled/);
+  });
+});
+
+describe('calendarWarnings', () => {
+  const y2023 = ['2023-02-01', '2023-03-22', '2023-05-03', '2023-06-14', '2023-07-26', '2023-09-20'];
+  it('none for a complete calendar', () => {
+    expect(calendarWarnings(y2023, '2023-03-10')).toEqual([]);
+  });
+  it('the latest past meeting left out', () => {
+    expect(calendarWarnings(y2023.slice(1), '2023-03-10')).toEqual([
+      expect.stringMatching(/No FOMC decision given in the 63 days before 2023-03-10/),
+    ]);
+  });
+  it('a meeting left out in the middle', () => {
+    const w = calendarWarnings(
+      y2023.filter((d) => d !== '2023-06-14'),
+      '2023-03-10',
+    );
+    expect(w).toEqual([expect.stringMatching(/84 days between the decisions of 2023-05-03 and 2023-07-26/)]);
   });
 });

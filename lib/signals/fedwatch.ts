@@ -1,29 +1,43 @@
 /**
  * FOMC rate-move probabilities from 30-day fed funds futures (CME ZQ), following CME FedWatch.
  *
- * Reproduces CME's published table (10 Mar 2023 → 3 May 2023 meeting: 0.0 / 57.4 / 41.0 / 1.6 %)
- * and the white paper's Sep 2015 example (53.6 %); see ../shared/fixtures/real/
- * fedwatch_check_cases.json (method_note) and SOURCES.md §9. The method:
+ * Checked against CME's own published tables (test/fixtures/real; SOURCES.md §9, PROVENANCE.md):
+ * - 10 Mar, 3 Apr and 7 Apr 2023 (3 May 2023 meeting) from the recorded 2023 ZQ closes;
+ * - 17 and 18 Sep 2026, every cell of the 9–10 meetings shown, from CME's settlement prices;
+ * - the daily CME tables of 13–29 Jul 2026 (meeting-month prices only), through the identity below.
  *
+ * The method:
  * - A contract's price P gives the month's average rate: avg = 100 − P.
  * - A month without an FOMC decision has start = end = avg. These months anchor the chain.
- * - A meeting month's END rate is the next month's START rate: the next month's avg when it has
- *   no meeting, else that meeting month's start solved backward (so the chain is propagated
- *   backward from the nearest meeting-free month).
- * - A meeting month's START rate is the previous month's avg when that month has no meeting;
- *   otherwise it is solved from the month's own average:
- *     start = (avg − (m/N)·end) / (n/N),  N = days in month, m = N − meetingDay + 1, n = N − m
- *   (the decision day itself counts at the NEW rate).
- *   Note the meeting month's own contract is then not used when both neighbours anchor it — using
- *   it (m = 29 for May 3) gives 56.9/41.2/1.9, which is NOT what FedWatch shows.
+ * - A meeting month's average blends the rate before and after the decision:
+ *     avg = (n/N)·start + (m/N)·end,  N = days in month, n days at the old rate, m = N − n.
+ *   The END rate is the next month's START rate: the next month's avg when it has no meeting,
+ *   else that meeting month's start solved backward, start = (avg − (m/N)·end)/(n/N) (so the
+ *   chain runs backward from the nearest meeting-free month). The START rate is the previous
+ *   month's avg when that month has no meeting, else solved backward the same way. When both
+ *   neighbours anchor a meeting month its own contract is not used (CME does not use it either).
+ * - Which day the new rate is first counted (`dayCount`): CME's tables of 2026 count the decision
+ *   day at the OLD rate (n = decision day, the new range takes effect the next day, as the Fed's
+ *   implementation notes say); its tables of March–April 2023 and the 2015 white-paper example
+ *   count the decision day at the NEW rate (n = decision day − 1). Both conventions reproduce
+ *   their own era exactly and miss the other by up to 3.7 pt (2023) and 2.1 pt (2026), so the
+ *   default follows the watch date (`CME_DAY_AFTER_FROM`); the switch date between the last
+ *   verified 2023 table (10 Apr 2023) and the first verified 2026 one (13 Jul 2026) is unknown,
+ *   and results in that window say so. The forward and backward solutions use the same split.
  * - Fallbacks (documented, not in CME's note): a meeting whose next month has no price is solved
  *   forward, end = (avg − (n/N)·start)/(m/N), only when start is anchored and m ≥ 7 days (dividing
- *   by a tiny m/N would blow price noise up ×N); a meeting on the 1st (n = 0) takes the previous
- *   meeting month's end as its start. When no rule applies, that meeting and all later ones are
- *   dropped with a note (the tree needs every earlier move).
+ *   by a tiny m/N would blow price noise up ×N). When no rule applies, that meeting and all later
+ *   ones are dropped with a note (the tree needs every earlier move).
+ * - Meetings priced: decision days AFTER the watch date. A decision on the watch date is
+ *   announced at 2 p.m. New York time, before ZQ settles, so its outcome is in that day's prices.
+ * - The calendar decides which months are meeting-free, so a missing past or future meeting
+ *   silently changes every later result: gaps of more than 9 weeks between known decision days
+ *   (the FOMC meets 8 times a year, at most ~8 weeks apart) and no decision in the 9 weeks before
+ *   the watch date are reported as warnings.
  * - Each meeting: k = (end − start)/0.25 moves of 25 bp; split between floor(k) and floor(k)+1 by
  *   the fractional part (CME's binary step per meeting) and convolve with the previous meeting's
- *   distribution over target ranges, starting from 100 % in the current range.
+ *   distribution over target ranges, starting from 100 % in the current range. A hike (k > 0) is
+ *   handled exactly like a cut.
  *
  * All rates are in percent; target ranges are keyed in basis points ('475-500').
  */
@@ -45,9 +59,41 @@ export interface FedWatchInput {
   targetRange: TargetRange;
   /**
    * FOMC decision days (`YYYY-MM-DD`). Pass every known one, past ones too: they decide which
-   * months are meeting-free. Only meetings on or after the watch date are priced.
+   * months are meeting-free. Only meetings after the watch date are priced.
    */
   meetings: readonly string[];
+  /** Which day the new rate is first counted; default by watch date (see `defaultDayCount`). */
+  dayCount?: DayCount;
+}
+
+/**
+ * 'day-after-decision': the decision day is at the old rate (CME 2026; the Fed's new range takes
+ * effect the next day). 'decision-day': the decision day is already at the new rate (CME 2023,
+ * CME's 2015 white paper).
+ */
+export type DayCount = 'day-after-decision' | 'decision-day';
+
+/** First watch date for which CME's tables count the decision day at the old rate (see header). */
+export const CME_DAY_AFTER_FROM = '2023-04-11';
+/** Last watch date with a CME table verified on the 'decision-day' convention. */
+export const CME_DECISION_DAY_VERIFIED_TO = '2023-04-10';
+/** First watch date with a CME table verified on the 'day-after-decision' convention. */
+export const CME_DAY_AFTER_VERIFIED_FROM = '2026-07-13';
+/** Longest plausible gap between two FOMC decisions (the longest seen is ~8 weeks). */
+export const MAX_MEETING_GAP_DAYS = 63;
+
+export function defaultDayCount(watchDate: string): DayCount {
+  return watchDate >= CME_DAY_AFTER_FROM ? 'day-after-decision' : 'decision-day';
+}
+
+/** Days at the old rate (n) and at the new rate (m) in a meeting month of N days. */
+export function meetingMonthSplit(
+  decisionDay: number,
+  daysInMonth: number,
+  dayCount: DayCount,
+): { n: number; m: number } {
+  const n = dayCount === 'day-after-decision' ? decisionDay : decisionDay - 1;
+  return { n, m: daysInMonth - n };
 }
 
 export interface RangeProbability {
@@ -89,11 +135,15 @@ export interface FedWatchMeeting {
 
 export interface FedWatchResult {
   watchDate: string;
+  /** The day-count convention used (see `DayCount`). */
+  dayCount: DayCount;
   targetRange: TargetRange;
   meetings: FedWatchMeeting[];
   /** Meetings on/after the watch date that could not be priced (beyond contracts, missing months). */
   dropped: string[];
   notes: string[];
+  /** Calendar problems that can change results (a likely missing meeting). Also in `notes`. */
+  warnings: string[];
   /** The quotes used: month → contract, close, implied average rate. */
   contracts: Array<{ month: string; contract: string; close: number; avgRate: number }>;
 }
@@ -179,9 +229,26 @@ export function computeFedWatch(input: FedWatchInput): Result<FedWatchResult> {
     if (meetingDay.has(mo)) return fail('format', `Two FOMC decisions in ${mo} are not supported`);
     meetingDay.set(mo, Number(d.slice(8, 10)));
   }
-  const upcoming = [...new Set(input.meetings)].filter((d) => d >= watchDate).sort();
-  if (upcoming.length === 0)
-    return fail('unavailable', `No FOMC meeting on or after ${watchDate} in the calendar`);
+  const known = [...new Set(input.meetings)].sort();
+  const upcoming = known.filter((d) => d > watchDate);
+  if (upcoming.length === 0) return fail('unavailable', `No FOMC meeting after ${watchDate} in the calendar`);
+  const dayCount = input.dayCount ?? defaultDayCount(watchDate);
+  if (
+    input.dayCount === undefined &&
+    watchDate > CME_DECISION_DAY_VERIFIED_TO &&
+    watchDate < CME_DAY_AFTER_VERIFIED_FROM
+  ) {
+    notes.push(
+      `Day count: CME's convention between ${CME_DECISION_DAY_VERIFIED_TO} and ${CME_DAY_AFTER_VERIFIED_FROM} is not verified; the new rate is counted from the day after each decision`,
+    );
+  }
+  if (known.includes(watchDate)) {
+    notes.push(
+      `The decision of ${watchDate} was announced before these prices settled: it is not priced, and the target range given should be the one decided that day`,
+    );
+  }
+  const warnings = calendarWarnings(known, watchDate);
+  notes.push(...warnings);
 
   const visiting = new Set<string>();
   const guard = (key: string, f: () => Derived): Derived => {
@@ -195,8 +262,7 @@ export function computeFedWatch(input: FedWatchInput): Result<FedWatchResult> {
   };
   const split = (mo: string) => {
     const N = daysInMonth(mo);
-    const m = N - (meetingDay.get(mo) ?? 1) + 1;
-    return { N, m, n: N - m };
+    return { N, ...meetingMonthSplit(meetingDay.get(mo) ?? 1, N, dayCount) };
   };
   /** Start from the previous month only (no use of this month's end): meeting-free avg or previous meeting's end. */
   const anchoredStart = (mo: string): Derived => {
@@ -336,14 +402,46 @@ export function computeFedWatch(input: FedWatchInput): Result<FedWatchResult> {
   return ok(
     {
       watchDate,
+      dayCount,
       targetRange: { lower: lowerBp / 100, upper: upperBp / 100 },
       meetings,
       dropped,
       notes,
+      warnings,
       contracts,
     },
     notes,
   );
+}
+
+const dayNumber = (d: string) => Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10)) / 86_400_000;
+
+/**
+ * Likely holes in the calendar: the FOMC meets 8 times a year, never more than ~8 weeks apart, so a
+ * longer gap between two known decision days, or no known decision in the 9 weeks before the watch
+ * date, means a meeting is probably missing — and the month it falls in would wrongly count as
+ * meeting-free.
+ */
+export function calendarWarnings(meetings: readonly string[], watchDate: string): string[] {
+  const sorted = [...new Set(meetings)].sort();
+  const out: string[] = [];
+  const past = sorted.filter((d) => d <= watchDate);
+  const lastPast = past.at(-1);
+  if (!lastPast || dayNumber(watchDate) - dayNumber(lastPast) > MAX_MEETING_GAP_DAYS) {
+    out.push(
+      `No FOMC decision given in the ${MAX_MEETING_GAP_DAYS} days before ${watchDate}${lastPast ? ` (last given: ${lastPast})` : ''}: pass the latest past meeting too — its month is not meeting-free, and leaving it out changes every later result`,
+    );
+  }
+  for (let i = 1; i < sorted.length; i++) {
+    const a = sorted[i - 1] ?? '';
+    const b = sorted[i] ?? '';
+    if (b > watchDate && dayNumber(b) - dayNumber(a) > MAX_MEETING_GAP_DAYS) {
+      out.push(
+        `${Math.round(dayNumber(b) - dayNumber(a))} days between the decisions of ${a} and ${b}: a meeting is probably missing from the calendar, and the months between are treated as meeting-free`,
+      );
+    }
+  }
+  return out;
 }
 
 /** Probability of one target range ('500-525') after a meeting; 0 when the tree never reaches it. */
@@ -366,6 +464,9 @@ export interface FedWatchSummary {
     pAtLeastOneCut: number;
     /** Expected number of 25 bp cut steps (a 50 bp cut counts 2). */
     expectedCuts: number;
+    /** The same for hikes: P(at least one hike) and the expected number of 25 bp hike steps. */
+    pAtLeastOneHike: number;
+    expectedHikes: number;
     /** Expected net change of the target range in bp (negative = lower). */
     expectedChangeBp: number;
   } | null;
@@ -393,6 +494,12 @@ export function summarizeFedWatch(fw: FedWatchResult, year?: number): FedWatchSu
         expectedCuts: inYear.reduce(
           (a, m) =>
             a + m.move.distribution.reduce((b, d) => b + (d.steps < 0 ? -d.steps * d.probability : 0), 0),
+          0,
+        ),
+        pAtLeastOneHike: 1 - inYear.reduce((a, m) => a * (1 - m.move.pHike), 1),
+        expectedHikes: inYear.reduce(
+          (a, m) =>
+            a + m.move.distribution.reduce((b, d) => b + (d.steps > 0 ? d.steps * d.probability : 0), 0),
           0,
         ),
         expectedChangeBp: 25 * inYear.reduce((a, m) => a + m.move.steps, 0),

@@ -46,6 +46,60 @@ describe('scripts/signals.ts fedwatch', () => {
     });
   }, 60_000);
 
+  it('2026-09-18 with the bundled calendar: CME 42.4 / 57.6 for 28 Oct (a hike), no warnings', () => {
+    const r = spawnSync(
+      tsx,
+      [
+        script,
+        'fedwatch',
+        '--futures',
+        realPath('cme_zq_settlements_2026-09-17_to_2026-09-18.csv'),
+        '--watch-date',
+        '2026-09-18',
+        '--target-range',
+        '3.75-4.00',
+        '--json',
+      ],
+      { encoding: 'utf8', cwd: root },
+    );
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    const json = JSON.parse(r.stdout) as {
+      dayCount: string;
+      warnings: string[];
+      meetings: Array<{ date: string; probabilities: Record<string, number> }>;
+    };
+    expect(json.dayCount).toBe('day-after-decision');
+    expect(json.meetings[0]).toMatchObject({
+      date: '2026-10-28',
+      probabilities: { '375-400': 42.4, '400-425': 57.6 },
+    });
+    expect(json.meetings[1]?.probabilities).toMatchObject({ '375-400': 9.9, '400-425': 46, '425-450': 44.1 });
+  }, 60_000);
+
+  it('warns on stderr when --meetings leaves out a past meeting of the bundled calendar', () => {
+    const r = spawnSync(
+      tsx,
+      [
+        script,
+        'fedwatch',
+        '--futures',
+        realPath('cme_zq_settlements_2026-09-17_to_2026-09-18.csv'),
+        '--watch-date',
+        '2026-09-18',
+        '--target-range',
+        '375-400',
+        '--meetings',
+        '2026-10-28,2026-12-09,2027-01-27',
+        '--json',
+      ],
+      { encoding: 'utf8', cwd: root },
+    );
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/Warning: --meetings leaves out .*2026-09-16/);
+    expect((JSON.parse(r.stdout) as { warnings: string[] }).warnings.join(' ')).toMatch(/2026-09-16/);
+  }, 60_000);
+
   it('usage errors exit with 2', () => {
     const r = spawnSync(tsx, [script, 'fedwatch', '--watch-date', '2023-03-10'], {
       encoding: 'utf8',

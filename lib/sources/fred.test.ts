@@ -183,3 +183,33 @@ describe('fetchFredSeries', () => {
     expect(calls).toBe(0);
   });
 });
+
+describe('parseFredCsv on the 2026 recordings (to 2026-09-10, LF, empty-field holidays)', () => {
+  it('DGS2 2026: holidays are empty fields, left out and counted', () => {
+    const r = parseFredCsv(readReal('fred_DGS2_2026-01-02_to_2026-09-10.csv'), 'DGS2');
+    expect(r.ok && r.warnings).toEqual([]);
+    const { series, missing } = unwrap(r);
+    expect(series.DGS2).toHaveLength(174);
+    expect(missing.DGS2).toBe(6); // MLK, Presidents', Good Friday, Memorial, Juneteenth/July 4, Labor Day
+    expect(series.DGS2?.some((o) => o.date === '2026-01-19')).toBe(false); // '2026-01-19,' (MLK Day)
+    expect(series.DGS2?.at(-1)).toEqual({ date: '2026-09-10', value: 4.56 });
+  });
+
+  it('the 30 days that overlap the older DGS2 recording are identical', () => {
+    const older = unwrap(parseFredCsv(readReal(DGS2), 'DGS2')).series.DGS2 ?? [];
+    const newer =
+      unwrap(parseFredCsv(readReal('fred_DGS2_2026-01-02_to_2026-09-10.csv'), 'DGS2')).series.DGS2 ?? [];
+    const overlap = newer.filter((o) => o.date <= '2026-02-12');
+    expect(overlap.length).toBeGreaterThan(20);
+    for (const o of overlap) expect(older.find((x) => x.date === o.date)).toEqual(o);
+  });
+
+  it('DFF (effective fed funds rate, daily incl. weekends): 3.63 % on 2026-09-10', () => {
+    const { series, missing } = unwrap(
+      parseFredCsv(readReal('fred_DFF_2026-01-01_to_2026-09-10.csv'), 'DFF'),
+    );
+    expect(series.DFF).toHaveLength(253);
+    expect(missing.DFF).toBe(0);
+    expect(series.DFF?.at(-1)).toEqual({ date: '2026-09-10', value: 3.63 });
+  });
+});

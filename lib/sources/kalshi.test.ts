@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { unwrap } from '../result';
 import { describe, expect, it } from 'vitest';
 import { readReal } from '../../test/shared-fixtures';
 import type { FetchImpl } from './http';
@@ -273,5 +274,31 @@ describe('fetchKalshiFedDecision', () => {
       ok: false,
       error: { kind: 'timeout' },
     });
+  });
+});
+
+describe('parseKalshiEvents on the Oct 2026 capture (26OCT, 26DEC, 27JAN)', () => {
+  const odds = () =>
+    unwrap(
+      parseKalshiEvents(readReal('kalshi_KXFEDDECISION_26OCT_26DEC_27JAN_2026-10-06.trimmed.json'), {
+        asOf: '2026-10-06',
+      }),
+    );
+  it('a bare array of events, dated by the capture (not by the clock)', () => {
+    const o = odds();
+    expect(o.map((e) => [e.eventId, e.meetingDate, e.asOf])).toEqual([
+      ['KXFEDDECISION-26OCT', '2026-10-28', '2026-10-06'],
+      ['KXFEDDECISION-26DEC', '2026-12-09', '2026-10-06'],
+      ['KXFEDDECISION-27JAN', '2027-01-27', '2026-10-06'],
+    ]);
+  });
+  it('9 Dec 2026 prices a 25 bp hike (H25 bid 0.70 / ask 0.72) above a hold', () => {
+    const dec = odds()[1]!;
+    const p = (bp: number) => dec.outcomes.find((x) => x.changeBp === bp)?.probability ?? 0;
+    expect(p(25)).toBeGreaterThan(0.65);
+    expect(p(25)).toBeGreaterThan(p(0));
+    expect(p(0)).toBeCloseTo(0.26, 1);
+    expect(dec.outcomes.reduce((a, x) => a + x.probability, 0)).toBeCloseTo(1, 9);
+    expect(dec.rawSum).toBeGreaterThan(0.95);
   });
 });

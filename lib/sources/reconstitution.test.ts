@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { unwrap } from '../result';
 import { describe, expect, it } from 'vitest';
 import { readReal } from '../../test/shared-fixtures';
 import { parseCsvRecords, parseReconstitutionCsv } from './reconstitution';
@@ -141,5 +142,35 @@ describe('parseCsvRecords', () => {
       ['3', 'q"q'],
     ]);
     expect(parseCsvRecords('a,"b')).toBeNull();
+  });
+});
+
+describe('parseReconstitutionCsv on the June 2026 derived lists', () => {
+  it('224 additions and 118 deletions, FTSE names kept (24-character truncation, BH.A)', () => {
+    const add = unwrap(
+      parseReconstitutionCsv(
+        readReal('ftserussell_ru3000_additions_final_2026-06-26.derived.csv'),
+        'added',
+        '2026-06-26',
+      ),
+    );
+    const del = unwrap(
+      parseReconstitutionCsv(
+        readReal('ftserussell_ru3000_deletions_final_2026-06-26.derived.csv'),
+        'deleted',
+        '2026-06-26',
+      ),
+    );
+    expect(add).toHaveLength(224);
+    expect(del).toHaveLength(118);
+    expect(add[0]).toEqual({
+      symbol: 'DIBS',
+      company: '1STDIBS.COM',
+      industry: 'Technology',
+      change: 'added',
+      effective: '2026-06-26',
+    });
+    expect(del.every((d) => d.change === 'deleted' && d.effective === '2026-06-26')).toBe(true);
+    expect([...add, ...del].every((c) => c.company.length <= 24)).toBe(true);
   });
 });
