@@ -3,18 +3,24 @@
  * symbol universe (lib/data/universe.json, via scripts/build-universe.ts).
  *
  * Each dataset is fetched live first (the same fetch… functions the extension uses, Node's
- * fetch); when a live source does not answer, the real recorded response in
- * ../shared/fixtures/real is used instead. Either way the data is real and carries its own
- * as-of date and a note saying where it came from. `--offline` skips the live attempts.
+ * fetch); when a live source does not answer, the NEWEST real recording in test/fixtures/real is
+ * used instead (a recording listed here but not yet committed is copied in from the catalogue,
+ * ../shared/fixtures/real or $SMALLCAP_SHARED_DIR). Either way the data is real and carries its
+ * own as-of date and a note saying where it came from. `--offline` skips the live attempts.
+ *
+ * Joins of recordings (each noted in the snapshot's `notes` and in the provenance label):
+ * - IWM and SPY daily: Stooq (adjusted, to 2026-05-04; its 2026-05-05 row is intraday and left
+ *   out) then Alpha Vantage (unadjusted, 2026-05-13 … 2026-10-05). 2026-05-05 … 05-12 are in
+ *   neither file; dividends after May are not adjusted (steps of a few tenths of a percent).
+ * - FRED DGS2/DGS10: 2021–Feb 2026 file then the 2026 file (identical where they overlap).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BundledSnapshot, Dataset } from '../lib/engine/data';
 import { FETCHERS, mergeFundHistory } from '../lib/engine/refresh';
 import { parseIsharesHoldings } from '../lib/sources/ishares-holdings';
 import { parseIsharesFundHistory, parseIsharesFundHistoryCsv } from '../lib/sources/ishares-fund';
 import { parseStooqCsv } from '../lib/sources/stooq';
-import { parseYahooChart } from '../lib/sources/yahoo-chart';
 import { parseFredCsv } from '../lib/sources/fred';
 import { parseReconstitutionCsv } from '../lib/sources/reconstitution';
 import { bundledCalendars } from '../lib/sources/calendars';
@@ -22,11 +28,25 @@ import { parseCsvRecords } from '../lib/sources/reconstitution';
 import { unwrap } from '../lib/result';
 import type { SourceId } from '../lib/storage';
 import type { Observation } from '../lib/types';
-import { REAL_DIR } from '../test/shared-fixtures';
+import { REAL_DIR, SHARED_DIR, readReal } from '../test/shared-fixtures';
+import { parseAlphaVantageDailyCsv } from '../lib/sources/alphavantage';
+import { parseFedWatchCapture } from '../lib/sources/cme-fedwatch-capture';
+import { parseKalshiEvents } from '../lib/sources/kalshi';
+import { parsePolymarketEvents } from '../lib/sources/polymarket';
+import type { PriceSeries } from '../lib/types';
 
 const OUT = resolve('lib/data/snapshot.json');
 const offline = process.argv.includes('--offline');
-const real = (name: string) => readFileSync(resolve(REAL_DIR, name), 'utf8');
+/** A recording by name: committed copy first, else copied in from the catalogue. */
+const real = (name: string): string => {
+  const here = resolve(REAL_DIR, name);
+  const shared = resolve(SHARED_DIR, 'fixtures/real', name);
+  if (!existsSync(here) && !existsSync(`${here}.gz`) && existsSync(shared)) {
+    copyFileSync(shared, here);
+    notes.push(`${name}: copied into test/fixtures/real from the catalogue (add a PROVENANCE.md row)`);
+  }
+  return readReal(name);
+};
 const notes: string[] = [];
 
 const recorded = (label: string, file: string, asOf: string) => ({
@@ -114,34 +134,50 @@ async function main(): Promise<void> {
     );
   }
 
-  // Prices: IWM (Stooq recorded, 2y), SPY (Yahoo recorded, 5 days: no longer SPY history was found).
+  // Prices: Stooq history (adjusted) joined to the newer Alpha Vantage closes (unadjusted).
   const livePrices = await tryLive('prices');
+  const joinedPrices = (symbol: 'IWM' | 'SPY', stooqFile: string, avFile: string, from: string) => {
+    const stooq = unwrap(parseStooqCsv(real(stooqFile), symbol));
+    const av = unwrap(parseAlphaVantageDailyCsv(real(avFile), symbol));
+    // The Stooq files' last row (2026-05-05) was taken mid-session: not a close (SOURCES.md §12).
+    const partial = stooq.bars.at(-1)!;
+    const history = stooq.bars.filter((b) => b.date < partial.date && b.date >= from);
+    const newer = av.bars.filter((b) => b.date > partial.date);
+    const bars = [...history, ...newer];
+    const data: PriceSeries = {
+      ...stooq,
+      bars,
+      lastPrice: bars.at(-1)!.close,
+      previousClose: bars.at(-2)?.close ?? null,
+    };
+    notes.push(
+      `prices ${symbol}: Stooq ${history[0]!.date} … ${history.at(-1)!.date} (adjusted; the intraday ${partial.date} row left out) + Alpha Vantage ${newer[0]!.date} … ${newer.at(-1)!.date} (unadjusted)`,
+    );
+    return {
+      data,
+      provenance: recorded(
+        `${symbol} daily closes (Stooq to ${history.at(-1)!.date}, Alpha Vantage unadjusted from ${newer[0]!.date})`,
+        `${stooqFile} + ${avFile}`,
+        bars.at(-1)!.date,
+      ),
+    };
+  };
   const iwmPrices =
     livePrices?.prices?.IWM ??
-    (() => {
-      const s = unwrap(parseStooqCsv(real('stooq_iwm_us_d_2026-05-05.csv'), 'IWM'));
-      s.bars = since(s.bars, '2023-05-01');
-      return {
-        data: s,
-        provenance: {
-          ...recorded('IWM daily closes (Stooq)', 'stooq_iwm_us_d_2026-05-05.csv', s.bars.at(-1)!.date),
-        },
-      };
-    })();
+    joinedPrices(
+      'IWM',
+      'stooq_iwm_us_d_2026-05-05.csv',
+      'alphavantage_IWM_daily_compact_2026-10-05.csv',
+      '2023-05-01',
+    );
   const spyPrices =
     livePrices?.prices?.SPY ??
-    (() => {
-      const env = JSON.parse(real('yahoo_chart_SPY_5d_2026-02-20.json')) as unknown;
-      const s = unwrap(parseYahooChart(JSON.stringify(env)));
-      return {
-        data: s,
-        provenance: recorded(
-          'SPY daily closes (Yahoo Finance)',
-          'yahoo_chart_SPY_5d_2026-02-20.json',
-          s.bars.at(-1)!.date,
-        ),
-      };
-    })();
+    joinedPrices(
+      'SPY',
+      'stooq_spy_us_d_2026-05-05.csv',
+      'alphavantage_SPY_daily_compact_2026-10-05.csv',
+      '2023-05-01',
+    );
 
   // FRED yields and the target range.
   const liveFred = await tryLive('fred');
@@ -150,9 +186,25 @@ async function main(): Promise<void> {
     const obs = since(d.series[id] ?? [], '2023-01-01');
     return { data: obs, provenance: recorded(`FRED ${id}`, file, obs.at(-1)!.date) };
   };
+  /** Two recordings of one series, the newer one winning where they overlap. */
+  const fredJoined = (id: string, older: string, newer: string): Dataset<Observation[]> => {
+    const a = fredFile(id, older);
+    const b = fredFile(id, newer);
+    const byDate = new Map([...a.data, ...b.data].map((o) => [o.date, o]));
+    const obs = [...byDate.values()].sort((x, y) => x.date.localeCompare(y.date));
+    return { data: obs, provenance: recorded(`FRED ${id}`, `${older} + ${newer}`, obs.at(-1)!.date) };
+  };
   const fred = {
-    DGS2: liveFred?.fred?.DGS2 ?? fredFile('DGS2', 'fred_DGS2_2021-02-12_to_2026-02-12.csv'),
-    DGS10: liveFred?.fred?.DGS10 ?? fredFile('DGS10', 'fred_DGS10_2021-02-12_to_2026-02-12.csv'),
+    DGS2:
+      liveFred?.fred?.DGS2 ??
+      fredJoined('DGS2', 'fred_DGS2_2021-02-12_to_2026-02-12.csv', 'fred_DGS2_2026-01-02_to_2026-09-10.csv'),
+    DGS10:
+      liveFred?.fred?.DGS10 ??
+      fredJoined(
+        'DGS10',
+        'fred_DGS10_2021-02-12_to_2026-02-12.csv',
+        'fred_DGS10_2026-01-02_to_2026-09-10.csv',
+      ),
     DFEDTARU: liveFred?.fred?.DFEDTARU ?? fredFile('DFEDTARU', 'fred_DFEDTARU_2020-06-29_to_2025-06-29.csv'),
     // The recorded DFEDTARL ends in Jan 2024, older than DFEDTARU: leave it out rather than mix dates.
     DFEDTARL: liveFred?.fred?.DFEDTARL ?? null,
@@ -163,20 +215,48 @@ async function main(): Promise<void> {
   const liveKalshi = await tryLive('kalshi');
   const livePoly = await tryLive('polymarket');
   if (!liveFutures)
-    notes.push('fed-futures: no recorded quotes for upcoming meetings; rate odds need a live refresh');
+    notes.push(
+      'fed-futures: no recorded quotes for coming meetings; the rates factor shows the recorded CME FedWatch table and Kalshi odds (Oct 2026), dated and stale',
+    );
+  const kalshiFile = 'kalshi_KXFEDDECISION_26OCT_26DEC_27JAN_2026-10-06.trimmed.json';
+  const kalshi =
+    liveKalshi?.kalshi ??
+    ({
+      data: unwrap(parseKalshiEvents(real(kalshiFile), { asOf: '2026-10-06' })),
+      provenance: recorded('Kalshi Fed decision markets (KXFEDDECISION)', kalshiFile, '2026-10-06'),
+    } as const);
+  const polyFile = 'polymarket_gamma_event_fed-decision-in-september-762_2026-09-15.trimmed.json';
+  const polymarket =
+    livePoly?.polymarket ??
+    ({
+      data: unwrap(parsePolymarketEvents(real(polyFile), { asOf: '2026-09-15' })),
+      provenance: recorded('Polymarket Fed decision markets', polyFile, '2026-09-15'),
+    } as const);
+  const captureFile = 'cme_fedwatch_cmegroupcn_daily_2026-10-10.json';
+  const capture = unwrap(parseFedWatchCapture(real(captureFile)));
+  const fedWatchCapture = {
+    data: capture,
+    provenance: {
+      source: 'bundled',
+      label: 'CME FedWatch published table (page capture, bundled snapshot)',
+      asOf: capture.asOf,
+      url: 'https://www.cmegroup.com/markets/interest-rates/cme-fedwatch-tool.html',
+    },
+  };
 
+  // The newest reconstitution lists: June 2026 (derived from FTSE Russell's final PDFs).
   const recon = (file: string, change: 'added' | 'deleted') =>
-    unwrap(parseReconstitutionCsv(real(file), change, '2025-06-27'));
+    unwrap(parseReconstitutionCsv(real(file), change, '2026-06-26'));
   const reconstitution: Dataset<ReturnType<typeof recon>> = {
     data: [
-      ...recon('ftserussell_ru3000_additions_final_2025-06-27.extracted.csv', 'added'),
-      ...recon('ftserussell_ru3000_deletions_final_2025-06-27.extracted.csv', 'deleted'),
+      ...recon('ftserussell_ru3000_additions_final_2026-06-26.derived.csv', 'added'),
+      ...recon('ftserussell_ru3000_deletions_final_2026-06-26.derived.csv', 'deleted'),
     ],
     provenance: {
       source: 'bundled',
-      label: 'FTSE Russell final Russell 3000 additions and deletions, June 2025',
-      asOf: '2025-06-27',
-      url: 'https://www.lseg.com/content/dam/ftse-russell/en_us/documents/other/ru3000-additions-20250627.pdf',
+      label: 'FTSE Russell final Russell 3000 additions and deletions, June 2026 (text of the PDFs)',
+      asOf: '2026-06-26',
+      url: 'https://www.lseg.com/content/dam/ftse-russell/en_us/documents/other/ru3000-additions-20260626.pdf',
     },
   };
 
@@ -195,8 +275,9 @@ async function main(): Promise<void> {
     fred: fred as BundledSnapshot['fred'],
     effr: (liveEffr?.effr as BundledSnapshot['effr']) ?? null,
     futures: (liveFutures?.futures as BundledSnapshot['futures']) ?? null,
-    kalshi: (liveKalshi?.kalshi as BundledSnapshot['kalshi']) ?? null,
-    polymarket: (livePoly?.polymarket as BundledSnapshot['polymarket']) ?? null,
+    kalshi: kalshi as BundledSnapshot['kalshi'],
+    polymarket: polymarket as BundledSnapshot['polymarket'],
+    fedWatchCapture,
     reconstitution,
     calendars: {
       data: cal,

@@ -31,13 +31,24 @@ export function currentTargetRange(data: LensData): { data: TargetRange; provena
     // Only trust the pair when both series reach the same date.
     const lowerLast = lower?.data[lower.data.length - 1];
     if (fromPair && lowerLast && lowerLast.date === last.date) {
-      candidates.push({ data: fromPair, provenance: upper.provenance });
+      candidates.push({
+        data: fromPair,
+        provenance: { ...upper.provenance, label: 'FRED DFEDTARL and DFEDTARU' },
+      });
     } else {
       candidates.push({
         data: { lower: last.value - 0.25, upper: last.value },
         provenance: { ...upper.provenance, label: `${upper.provenance.label} (lower bound = upper − 0.25)` },
       });
     }
+  }
+  // CME's FedWatch page names the range in force when it was captured.
+  const capture = data.fedWatchCapture;
+  if (capture) {
+    candidates.push({
+      data: capture.data.currentTarget,
+      provenance: { ...capture.provenance, label: `${capture.provenance.label}, current target` },
+    });
   }
   return candidates.sort((a, b) => (a.provenance.asOf < b.provenance.asOf ? 1 : -1))[0] ?? null;
 }
@@ -50,6 +61,7 @@ export function signalInputs(data: LensData): SignalInputs {
     targetRange: target ?? undefined,
     calendars: data.calendars,
     marketOdds: [data.kalshi, data.polymarket].filter((x): x is NonNullable<typeof x> => !!x),
+    fedWatchCapture: data.fedWatchCapture ?? undefined,
     iwm: data.prices.IWM ?? undefined,
     spy: data.prices.SPY ?? undefined,
     dgs2: data.fred.DGS2 ?? undefined,

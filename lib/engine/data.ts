@@ -13,6 +13,7 @@ import type {
   Provenance,
   ReconstitutionChange,
 } from '../types';
+import type { FedWatchCapture } from '../sources/cme-fedwatch-capture';
 import type { DecisionOdds } from '../sources/kalshi';
 import type { EffrObservation } from '../sources/nyfed';
 import type { SourceId } from '../storage';
@@ -42,6 +43,8 @@ export interface LensData {
   futures: Dataset<FuturesQuote[]> | null;
   kalshi: Dataset<DecisionOdds[]> | null;
   polymarket: Dataset<DecisionOdds[]> | null;
+  /** CME FedWatch's published table as captured from its page (bundled recording only). */
+  fedWatchCapture?: Dataset<FedWatchCapture> | null;
   reconstitution: Dataset<ReconstitutionChange[]> | null;
   calendars: Dataset<Calendars>;
 }
@@ -71,6 +74,7 @@ export const DATASET_SOURCE: Record<DatasetKey, SourceId | 'bundled'> = {
   futures: 'fed-futures',
   kalshi: 'kalshi',
   polymarket: 'polymarket',
+  fedWatchCapture: 'bundled',
   reconstitution: 'bundled',
   calendars: 'bundled',
 };

@@ -34,6 +34,7 @@ export const ALL_KEYS: DatasetKey[] = [
   'futures',
   'kalshi',
   'polymarket',
+  'fedWatchCapture',
   'reconstitution',
   'calendars',
 ];

@@ -41,7 +41,7 @@ describe('buildSignalCard with no inputs', () => {
       expect(f.details).toEqual([]);
       expect(f.chart).toBeNull();
     }
-    expect(card.factors.find((f) => f.id === 'rates')?.reason).toBe('Fed funds futures unavailable');
+    expect(card.factors.find((f) => f.id === 'rates')?.reason).toMatch(/^No Fed data on hand/);
     expect(card.factors.find((f) => f.id === 'flows')?.reason).toBe(
       'IWM shares-outstanding history unavailable',
     );
@@ -114,9 +114,9 @@ describe('buildSignalCard from real recorded data', () => {
     expect(f.flows?.stale).toBe(true);
     // Rates (Mar 2023): hikes priced → against.
     expect(f.rates?.state).toBe('against');
-    expect(f.rates?.headline).toBe('0% cut odds Mar 22');
-    expect(f.rates?.details.find((d) => d.label.startsWith('Next meeting'))?.value).toBe(
-      'cut 0.0%, hold 0.0%, hike 100.0%',
+    expect(f.rates?.headline).toBe('Hike 100% · Mar 22');
+    expect(f.rates?.details.find((d) => d.label.startsWith('Futures, '))?.value).toBe(
+      'hike 100.0%, hold 0.0%, cut 0.0%',
     );
     // Relative: the SPY file holds 5 days → no trend reading.
     expect(f.relative?.state).toBe('unknown');
@@ -200,7 +200,9 @@ describe('buildSignalCard from real recorded data', () => {
   it('missing single inputs name what is missing', () => {
     const { targetRange: _t, spy: _s, ...rest } = inputs();
     const card = buildSignalCard(rest, '2026-05-06T20:00:00Z');
-    expect(card.factors.find((x) => x.id === 'rates')?.reason).toBe('Current Fed target range unavailable');
+    expect(card.factors.find((x) => x.id === 'rates')?.reason).toMatch(
+      /futures not used: the target range in force is unknown/,
+    );
     expect(card.factors.find((x) => x.id === 'relative')?.reason).toBe('SPY prices unavailable');
   });
 });

@@ -7,8 +7,9 @@
  * Thresholds (documented here, shown to users through the reasons):
  * - flows: 65-day IWM flow ≤ 10th percentile of 3 years → favours (contrarian reading);
  *   ≥ 90th → against; too little history → unknown.
- * - rates: futures-implied P(cut at next meeting) ≥ 50 % or expected change by year end ≤ −25 bp
- *   → favours (small caps carry more floating-rate debt); hikes by the same measures → against.
+ * - rates (lib/signals/rates-factor.ts): P(cut at the next decision) ≥ 50 % (futures: or expected
+ *   change by year end ≤ −25 bp) → favours (small caps carry more floating-rate debt); hikes by
+ *   the same measures → against. Without futures: the newest CME table or prediction market.
  * - relative: IWM/SPY 50-day vs 200-day average and 3-month change agree → favours / against.
  * - drawdown: ≥ 20 % below the closing high → favours (contrarian reading); otherwise neutral.
  * - yields: 2-year yield down ≥ 25 bp in 3 months → favours; up ≥ 25 bp → against.
@@ -25,10 +26,12 @@ import type {
   Provenance,
 } from '../types';
 import { computeFlowSignal } from './flows';
-import { compareWithMarkets, computeFedWatch, summarizeFedWatch, type TargetRange } from './fedwatch';
+import type { TargetRange } from './fedwatch';
+import type { FedWatchCapture } from '../sources/cme-fedwatch-capture';
+import { buildRatesFactor } from './rates-factor';
 import { drawdownFromHigh, relativeStrength, yieldSnapshot } from './market';
 import { reconStatus } from './recon';
-import { formatBp, formatDate, formatPct, formatProbability, formatUsdCompact } from './format';
+import { formatBp, formatDate, formatPct, formatUsdCompact } from './format';
 
 export interface Sourced<T> {
   data: T;
@@ -46,6 +49,8 @@ export interface SignalInputs {
   calendars?: Sourced<Calendars>;
   /** Prediction-market odds, one entry per venue. */
   marketOdds?: Array<Sourced<readonly MarketOdds[]>>;
+  /** CME FedWatch's published table, captured from its page: the rates fallback without futures. */
+  fedWatchCapture?: Sourced<FedWatchCapture>;
   iwm?: Sourced<PriceSeries>;
   spy?: Sourced<PriceSeries>;
   dgs2?: Sourced<readonly Observation[]>;
@@ -65,7 +70,7 @@ const TITLES: Record<FactorId, string> = {
 
 const STRIP_LABELS: Record<FactorId, string> = {
   flows: 'IWM flows',
-  rates: 'Fed cut odds',
+  rates: 'Fed odds',
   relative: 'IWM/SPY',
   drawdown: 'From high',
   yields: '2y yield',
@@ -191,91 +196,7 @@ function flowsFactor(input: SignalInputs['fundHistory'], today: string): Factor 
 }
 
 function ratesFactor(inputs: SignalInputs, today: string): Factor {
-  const { futures, targetRange, calendars } = inputs;
-  if (!futures || futures.data.length === 0) return unknownFactor('rates', 'Fed funds futures unavailable');
-  if (!targetRange)
-    return unknownFactor('rates', 'Current Fed target range unavailable', [futures.provenance]);
-  if (!calendars) return unknownFactor('rates', 'FOMC meeting calendar unavailable', [futures.provenance]);
-  const prov = [futures.provenance, targetRange.provenance, calendars.provenance];
-  const watchDate = futures.data.reduce((a, q) => (q.date > a ? q.date : a), '');
-  const r = computeFedWatch({
-    watchDate,
-    futures: futures.data,
-    targetRange: targetRange.data,
-    meetings: calendars.data.fomc.map((m) => m.end),
-  });
-  if (!r.ok)
-    return { ...unknownFactor('rates', r.error.message, prov), stale: staleOf([futures.provenance], today) };
-  const fw = r.value;
-  const sum = summarizeFedWatch(fw);
-  const first = fw.meetings[0];
-  if (!sum || !first) return unknownFactor('rates', 'No FOMC meeting could be priced', prov);
-  const h = sum.horizon;
-  let state: FactorState = 'neutral';
-  let reason =
-    'Futures price little change in the Fed target range; rates are not a clear tailwind or headwind.';
-  const cutText = h ? `, about ${h.expectedCuts.toFixed(1)} quarter-point cuts by the end of ${h.year}` : '';
-  if (sum.pCutNext >= 0.5 || (h && h.expectedChangeBp <= -25)) {
-    state = 'favours';
-    reason = `Futures price rate cuts (${formatProbability(sum.pCutNext, 0)} at the next meeting${cutText}); falling rates have historically helped small caps, which carry more floating-rate debt.`;
-  } else if (sum.pHikeNext >= 0.5 || (h && h.expectedChangeBp >= 25)) {
-    state = 'against';
-    reason = `Futures price rate hikes (${formatProbability(sum.pHikeNext, 0)} at the next meeting); rising rates have historically weighed on small caps.`;
-  }
-  const details = [
-    {
-      label: 'Target range now',
-      value: `${targetRange.data.lower.toFixed(2)}–${targetRange.data.upper.toFixed(2)}%`,
-    },
-    {
-      label: `Next meeting (${formatDate(first.date)})`,
-      value: `cut ${formatProbability(sum.pCutNext)}, hold ${formatProbability(sum.pHoldNext)}, hike ${formatProbability(sum.pHikeNext)}`,
-    },
-  ];
-  if (h) {
-    details.push({
-      label: `At least one cut by end of ${h.year}`,
-      value: formatProbability(h.pAtLeastOneCut) + (h.complete ? '' : ' (not all meetings priced)'),
-    });
-    details.push({ label: `Expected 25 bp cuts by end of ${h.year}`, value: h.expectedCuts.toFixed(2) });
-  }
-  for (const odds of inputs.marketOdds ?? []) {
-    const { gaps } = compareWithMarkets(fw, odds.data);
-    for (const g of gaps) {
-      details.push({
-        label: `${g.venue === 'kalshi' ? 'Kalshi' : 'Polymarket'} cut odds, ${formatDate(g.meetingDate, true)}`,
-        value: `${formatProbability(g.market.cut, 0)} (futures ${g.gapPts.cut >= 0 ? '+' : '\u2212'}${Math.abs(g.gapPts.cut).toFixed(0)} pts)`,
-      });
-    }
-    if (gaps.length > 0) prov.push(odds.provenance);
-  }
-  if (fw.dropped.length > 0)
-    details.push({ label: 'Not priced', value: `${fw.dropped.length} later meeting(s) beyond the futures` });
-  const chart: ChartSeries = {
-    kind: 'bar',
-    x: fw.meetings.map((m) => toX(m.date)),
-    series: [
-      {
-        label: 'Rate below today’s range',
-        values: fw.meetings.map((m) => Math.round(m.pBelowCurrent * 1000) / 10),
-        unit: '%',
-      },
-    ],
-    summary: `Probability that the target range is below today’s after each meeting: ${fw.meetings
-      .map((m) => `${formatDate(m.date, true)} ${formatProbability(m.pBelowCurrent, 0)}`)
-      .join(', ')}.`,
-  };
-  return {
-    id: 'rates',
-    title: TITLES.rates,
-    state,
-    headline: `${formatProbability(sum.pCutNext, 0)} cut odds ${formatDate(first.date, true)}`,
-    reason,
-    details,
-    chart,
-    provenance: prov,
-    stale: staleOf([futures.provenance], today),
-  };
+  return buildRatesFactor(inputs, today, (p) => isStale(p.asOf, today));
 }
 
 function relativeFactor(inputs: SignalInputs, today: string): Factor {

@@ -49,12 +49,18 @@ describe('reconStatus on the bundled calendar', () => {
     expect(s?.daysUntilEffective).toBe(25);
   });
 
-  it('December 2026 has only an (unverified) effective date → scheduled', () => {
+  it("December 2026 per FTSE Russell's Nov 2025 schedule notice (second-hand, unconfirmed)", () => {
     const s = reconStatus(cal(), '2026-09-15');
     expect(s?.event.kind).toBe('december');
-    expect(s?.phase).toBe('scheduled');
+    expect(s?.phase).toBe('before-rank-day');
     expect(s?.daysUntilEffective).toBe(87);
     expect(s?.effective.confirmed).toBe(false);
+    // As of 6 Dec 2026: lists published (13 Nov), locked down since 30 Nov, effective after 11 Dec.
+    const dec = reconStatus(cal(), '2026-12-06');
+    expect(dec?.event.rankDay?.date).toBe('2026-10-30');
+    expect(dec?.event.preliminaryLists?.date).toBe('2026-11-13');
+    expect(dec?.event.lockDown?.date).toBe('2026-11-30');
+    expect(dec?.daysUntilEffective).toBe(5);
   });
 
   it('null when nothing is ahead', () => {
