@@ -24,6 +24,8 @@ export interface Mention {
   text: string;
   inUniverse: boolean;
   exchange?: string;
+  /** Why it was taken, for the card ("written as NASDAQ: XYZ", "company named, with Inc."). */
+  reason?: string;
 }
 
 export interface DetectOptions {
@@ -41,6 +43,8 @@ export interface DeferredMention {
 interface Deferred extends DeferredMention {
   /** Accepted at finish() if the document turns out ticker-dense: 1 = paired in a list, 2 = alone. */
   density: 0 | 1 | 2;
+  /** Accepted at finish() if the document turns out to be about finance (weak evidence alone). */
+  finance?: boolean;
   /** Already reported (accepted by a ticker list after being deferred). */
   done?: boolean;
 }
@@ -140,6 +144,19 @@ const EXCH_STARTERS = new Set(
   ).split(' '),
 );
 
+/** `$` before a currency code is an amount ("$US 5bn", "$CAD"), not a ticker. */
+const CURRENCY_CASHTAGS = new Set(
+  'US USD CAD AUD NZD HKD SGD EUR GBP JPY CHF CNY MXN TWD KRW INR BRL ZAR'.split(' '),
+);
+
+/**
+ * Finance vocabulary: a document with none of it is not about markets, and there only explicit
+ * forms count (exchange-qualified, "Name (SYM)", a quote link, a cashtag of a listed symbol).
+ * Words that general news uses in other senses ("market", "stock" as in inventory, "%") are left out.
+ */
+const FINANCE_WORDS =
+  /\b(?:stocks?|shares|shareholders?|investors?|investing|earnings|dividends?|analysts?|Nasdaq|NASDAQ|NYSE|Wall Street|S&P 500|Dow Jones|IPO|market (?:cap|value)|price target|tickers?|bullish|bearish|rall(?:y|ied)|sell-?off|premarket|pre-market|after-hours|hedge funds?|quarterly|fiscal|guidance|valuation|EPS|revenue|calls|puts|options|short interest|upgrade[ds]?|downgrade[ds]?)\b|\b(?:rose|fell|gained|jumped|slid|dropped|climbed|surged|soared|plunged|tumbled|sank|rallied|declined|up|down|higher|lower)\s+(?:about\s+|nearly\s+|almost\s+|more\s+than\s+)?\d+(?:\.\d+)?\s?%/i;
+
 const CRYPTO_CASHTAGS = new Set(
   'BTC ETH XRP SOL DOGE ADA DOT SHIB AVAX MATIC LTC BNB USDT USDC TRX TON XLM LINK PEPE'.split(' '),
 );
@@ -157,6 +174,33 @@ const WEAK_SUFFIX =
 const NAME_SUFFIX_CUE =
   /^(?:'s|’s)?,?\s*(?:Inc\b|Inc\.|Corp\b|Corp\.|Corporation\b|Co\.|Company\b|Ltd\b|plc\b|Holdings\b|Group\b|shares\b|stock\b|CEO\b|chief\s+executive|\(\s*(?:NYSE|NASDAQ|Nasdaq|ticker|Ticker)\b)/;
 const NAME_PREFIX_CUE = /\b(?:shares|stock|stake)\s+(?:of|in)\s+$|\b(?:NYSE|Nasdaq|NASDAQ)-listed\s+$/i;
+/**
+ * Before a name, the marks of a credit line or a platform: "Photo: … /Getty Images", "(Photo by X
+ * via Getty Images)", "Follow us on Facebook", "available on Google Play". The name is then an
+ * outlet, an agency or a product, not the company the text is about.
+ */
+const NAME_CREDIT_PREFIX =
+  /(?:[/|]\s*|\b(?:photo(?:graph)?(?:er)?|image|picture|credit|courtesy|illustration|video)s?\b[^.\n]{0,40}?|\b(?:follow|like|find|join|subscribe|listen|watch|download|share|available|connect|message|chat)\b[^.\n]{0,24}?\b(?:on|at|via|with|in)\s+|\bvia\s+)$/i;
+/**
+ * After a one-word name, a capitalised word that makes it something else: a product or unit
+ * ("Apple Watch", "Google Cloud", "Facebook Messenger"), an outlet ("Yahoo Finance") or a person
+ * ("Ross Gerber"). Corporate words, titles, days and months keep the company.
+ */
+const NAME_NEXT_WORD = /^[ \u00a0]([A-Z][a-z][a-z'’]*|[a-z][A-Z][A-Za-z]*|[A-Z]{1,3}-?\d+[A-Za-z]*)(?![\w-])/;
+/** The capitalised word before a name and what precedes it (a sentence end makes it sentence-initial). */
+const NAME_PREV_WORD = /(^|[^\s])\s*\b[A-Z][a-z][A-Za-z-]*[ \u00a0]$/;
+const NAME_NEXT_KEEPS = new Set(
+  (
+    'Inc Corp Corporation Co Company Companies Ltd Limited LLC PLC Plc plc Holdings Holding Group SA AG NV SE LP ' +
+    'CEO CFO COO CTO Chief President Chairman Chairwoman Chair Founder Executive Director Board Shares Stock ' +
+    'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July ' +
+    'August September October November December Q1 Q2 Q3 Q4 And Or But The In On At For To Is Was Has Had'
+  ).split(' '),
+);
+/** A company's legal form right before "(": "Senomyx Inc. (", "Acme Holdings Corp (". */
+const LEGAL_FORM_BEFORE =
+  /[A-Z][A-Za-z0-9&'’.-]*,?\s+(?:[A-Z][A-Za-z0-9&'’.-]*,?\s+)*(?:Inc|Corp|Corporation|Co|Company|Ltd|Limited|plc|PLC|Holdings|Group|N\.V|S\.A|AG|LLC)\.?\s*$/;
+
 /** Between two symbols of a list: separators, maybe a price-change chip ("SOFI 4.21% | PLTR"). */
 const LIST_GAP = /^\s*(?:[+\-−–]?\$?\d+(?:[.,]\d+)*%?\s*)?(?:[,;/|•·]\s*|and\s+|&\s*)?$/;
 
@@ -225,6 +269,8 @@ interface TokenNote {
   symbol: string | null; // in-universe listed candidate
   ambiguous: boolean;
   accepted: boolean;
+  /** A cashtag (already reported): evidence for its bare neighbours. */
+  explicit?: boolean;
   /** Index in `deferred` when the candidate was deferred. */
   deferred?: number;
 }
@@ -241,6 +287,8 @@ export class DocumentContext {
   private pendingExchange: ExchClass | null = null;
   /** The previous segment ended with "(" after a name (symbol in this segment). */
   private pendingParen = false;
+  /** Finance evidence seen so far (finance words, explicit symbol forms); 0: none yet. */
+  private finance = 0;
 
   constructor(
     readonly universe: Universe,
@@ -253,9 +301,11 @@ export class DocumentContext {
     if (!s || this.opts.blocklist?.has(s)) return null;
     const info = this.universe.get(s);
     this.explicit.add(s);
+    this.finance = 2;
     return {
       symbol: s,
       kind: 'link',
+      reason: 'links to its quote page',
       start: 0,
       end: text.length,
       text,
@@ -274,7 +324,10 @@ export class DocumentContext {
     const seen = new Set<string>();
     for (const d of this.deferred) {
       const ok =
-        this.explicit.has(d.mention.symbol) || (d.density === 1 && n >= 1) || (d.density === 2 && n >= 2);
+        this.explicit.has(d.mention.symbol) ||
+        (d.density === 1 && n >= 1) ||
+        (d.density === 2 && n >= 2) ||
+        (d.finance === true && this.finance > 0);
       const key = `${d.segment}:${d.mention.start}`;
       if (!ok || d.done || seen.has(key)) continue;
       seen.add(key);
@@ -293,8 +346,15 @@ export class DocumentContext {
   private lineCaps = false;
   private lineTitle = false;
 
+  /** True once the document has shown it is about markets. */
+  get financeContext(): boolean {
+    return this.finance > 0;
+  }
+
   scanSegment(text: string): Mention[] {
     this.segment++;
+    // Page finance-ness, until there is enough of it (then no more work per node).
+    if (this.finance < 2 && text.length >= 5 && FINANCE_WORDS.test(text)) this.finance++;
     // Fast exit: nothing TRIGGER can match (no capital, "$", "(" or "ticker"/"symbol"). Most text
     // nodes of a real page are short labels or lower-case prose fragments.
     if (!this.pendingExchange && !this.pendingParen && !MAY_TRIGGER.test(text)) {
@@ -335,8 +395,12 @@ export class DocumentContext {
         const body = m[1];
         const upper = body.toUpperCase();
         if (body !== upper && !this.opts.social) continue;
-        if (CRYPTO_CASHTAGS.has(upper)) continue;
-        this.emitExplicit('cashtag', upper, s, TRIGGER.lastIndex);
+        if (CRYPTO_CASHTAGS.has(upper) || CURRENCY_CASHTAGS.has(upper)) continue;
+        const ce = TRIGGER.lastIndex;
+        // TeX and templates: "$x$", "$N^2$", "$x_1", "${HOME}", "$\alpha".
+        const next = ce < text.length ? text.charCodeAt(ce) : 0;
+        if (next === 36 || next === 94 || next === 95 || next === 123 || next === 92) continue;
+        this.cashtag(upper, s, ce);
         continue;
       }
       if (m[2] !== undefined) {
@@ -397,17 +461,27 @@ export class DocumentContext {
         continue;
       }
       const after = text.slice(e, e + 40);
-      const accept =
-        this.explicit.has(info.symbol) ||
-        STRONG_PREFIX.test(b) ||
-        CORPORATE_SUFFIX.test(after) ||
-        (!ambiguous && !info.otc && (WEAK_PREFIX.test(b) || WEAK_SUFFIX.test(after)));
-      if (accept) {
+      const strong = this.explicit.has(info.symbol)
+        ? 'written as a symbol elsewhere on the page'
+        : STRONG_PREFIX.test(b)
+          ? 'after "shares of" / "ticker"'
+          : CORPORATE_SUFFIX.test(after)
+            ? 'followed by a corporate name'
+            : null;
+      // Weak context ("bought XYZ", "XYZ rose 5%") counts only in a document about markets.
+      const weak = !strong && !ambiguous && !info.otc && (WEAK_PREFIX.test(b) || WEAK_SUFFIX.test(after));
+      if (strong || (weak && this.finance > 0)) {
         note.accepted = true;
+        mention.reason = strong ?? 'symbol with market words around it';
         this.emit(mention);
+      } else if (weak) {
+        mention.reason = 'symbol with market words around it';
+        this.deferred.push({ segment: this.segment, mention, density: 0, finance: true });
+        note.deferred = this.deferred.length - 1;
       } else {
         // A node that is only the token (menu item, legend, chip) is not prose: no density rule.
         const plain = !ambiguous && !info.otc && tok.length >= 3 && text.trim() !== tok;
+        mention.reason = 'symbol, on a page that writes symbols';
         this.deferred.push({ segment: this.segment, mention, density: plain ? 2 : 0 });
         note.deferred = this.deferred.length - 1;
       }
@@ -452,15 +526,53 @@ export class DocumentContext {
     const exchange =
       exch?.kind === 'us' ? exch.label : exch?.kind === 'otc' ? 'OTC' : info ? info.exchange : undefined;
     this.explicit.add(symbol);
+    if (kind !== 'cashtag') this.finance = 2;
+    const text = this.text.slice(start, end);
     this.emit({
       symbol,
       kind: exch?.kind === 'otc' ? 'otc' : kind,
       start,
       end,
-      text: this.text.slice(start, end),
+      text,
       inUniverse: !!info,
       ...(exchange ? { exchange } : {}),
+      reason:
+        kind === 'cashtag'
+          ? `written as $${symbol}`
+          : exch?.kind === 'ticker'
+            ? 'written after "ticker"/"symbol"'
+            : `written as ${exch?.kind === 'us' ? exch.label : exch?.kind === 'otc' ? 'OTC' : 'exchange'}: ${text}`,
     });
+  }
+
+  /**
+   * A cashtag. "$" also spells words, slang and amounts outside finance ("$HOME", "$X", "$US"): a
+   * one-letter body, an English word or an unlisted symbol counts only in a document about markets
+   * (decided at finish() when that is not known yet). Any other listed symbol is finance evidence
+   * itself ("$GLD $USO $AAPL").
+   */
+  private cashtag(upper: string, s: number, e: number): void {
+    const info = this.universe.resolve(upper);
+    const symbol = info ? info.symbol : canonicalSymbol(upper);
+    const weak = upper.length === 1 || !info || AMBIGUOUS_SYMBOLS.has(upper);
+    if (!weak) this.finance = Math.max(this.finance, 1);
+    if (!weak || this.finance > 0 || this.explicit.has(symbol)) {
+      this.emitExplicit('cashtag', upper, s, e);
+      // A member of a symbol list: bare neighbours are its peers ("$AAPL, MSFT and $GOOGL").
+      this.notes.push({ start: s, end: e, symbol, ambiguous: false, accepted: true, explicit: true });
+      return;
+    }
+    const mention: Mention = {
+      symbol,
+      kind: 'cashtag',
+      start: s,
+      end: e,
+      text: this.text.slice(s, e),
+      inUniverse: !!info,
+      ...(info ? { exchange: info.exchange } : {}),
+      reason: `written as $${symbol} on a page about markets`,
+    };
+    this.deferred.push({ segment: this.segment, mention, density: 0, finance: true });
   }
 
   /** Symbol list after an exchange label at pos; returns the end position. */
@@ -553,6 +665,22 @@ export class DocumentContext {
     return this.nameBefore(open) || /[A-Za-z]\s*$/.test(b);
   }
 
+  /** "Acme Widgets Inc. (ACMW)": a symbol shape after a legal-form word (not an acronym). */
+  private historicalParenOk(raw: string, open: number): boolean {
+    if (raw.length < 2 || raw.length > 5 || AMBIGUOUS_SYMBOLS.has(raw) || /[^A-Z]/.test(raw)) return false;
+    const b = this.before(open, 60);
+    if (!LEGAL_FORM_BEFORE.test(b)) return false;
+    // "Acme Research Group (ARG)": an acronym of the words before it is a definition.
+    const initials = b
+      .replace(/[^A-Za-z\s&-]/g, ' ')
+      .split(/[\s-]+/)
+      .filter((w) => w && !/^(?:of|and|the|for|&|to|in|on)$/i.test(w))
+      .map((w) => w[0] ?? '')
+      .join('')
+      .toUpperCase();
+    return !initials.endsWith(raw) && !initials.slice(0, -1).endsWith(raw);
+  }
+
   /** At "(" : exchange-qualified or "Name (XYZ)" forms. Returns the end consumed or -1. */
   private tryParen(open: number): number {
     const text = this.text;
@@ -594,8 +722,27 @@ export class DocumentContext {
     if (q < text.length && text.charCodeAt(q) !== 41) return -1;
     for (const [raw, s, e] of found) {
       const info = this.universe.get(canonicalSymbol(raw));
-      if (!info || !this.parenOk(info.symbol, open)) continue;
+      if (!info) {
+        // "Senomyx Inc. (SNMX)": the explicit form stands for a symbol no longer listed, when a
+        // corporate name is written right before it.
+        if (found.length === 1 && this.historicalParenOk(raw, open)) {
+          this.explicit.add(raw);
+          this.finance = 2;
+          this.emit({
+            symbol: raw,
+            kind: 'paren',
+            start: s,
+            end: e,
+            text: text.slice(s, e),
+            inUniverse: false,
+            reason: 'written as Company Inc. (SYM)',
+          });
+        }
+        continue;
+      }
+      if (!this.parenOk(info.symbol, open)) continue;
       this.explicit.add(info.symbol);
+      this.finance = 2;
       this.emit({
         symbol: info.symbol,
         kind: 'paren',
@@ -604,6 +751,7 @@ export class DocumentContext {
         text: text.slice(s, e),
         inUniverse: true,
         exchange: info.exchange,
+        reason: 'written as Name (SYM)',
       });
     }
     return q;
@@ -633,17 +781,52 @@ export class DocumentContext {
         exchange: u.get(entry.symbol)?.exchange,
       };
       // A one-word generic name inside a longer capitalised name ("Sunwin Stevia International Inc.").
-      if (entry.tier > 0 && /[A-Z][A-Za-z]*\s$/.test(this.before(s, 20))) return realEnd;
-      if (entry.tier === 0 || this.nameCue(s, end) || this.explicit.has(entry.symbol)) {
+      // A sentence-initial word before it ("When Apple reported") does not count.
+      if (entry.tier > 0) {
+        const pm = /(^|\S)\s*\b[A-Z][A-Za-z]*\s$/.exec(this.before(s, 20));
+        if (pm && pm[1] && !/[.!?:;\n"“(]/.test(pm[1])) return realEnd;
+      }
+      const cue = this.nameCue(s, end);
+      if (!cue && !this.isCompanySense(s, end, !entry.rest)) return realEnd;
+      if (entry.tier === 0 || cue || this.explicit.has(entry.symbol)) {
+        m.reason = cue
+          ? 'company named (with Inc./shares of/its exchange)'
+          : this.explicit.has(entry.symbol)
+            ? 'company named; its symbol is on the page'
+            : 'company named';
         this.emit(m);
       } else if (entry.tier === 1 && (this.lineAt(s), !this.lineTitle && !this.lineCaps)) {
-        this.emit(m);
+        // A name that is also a word ("Visa", "Target", "Carnival") needs a page about markets.
+        m.reason = 'company named in running text about markets';
+        if (this.finance > 0) this.emit(m);
+        else this.deferred.push({ segment: this.segment, mention: m, density: 0, finance: true });
       } else {
+        m.reason = 'company named; its symbol is on the page';
         this.deferred.push({ segment: this.segment, mention: m, density: 0 });
       }
       return realEnd;
     }
     return -1;
+  }
+
+  /**
+   * False when a name at [s, end) is something else than the company: a photo credit or platform
+   * ("/Getty Images", "follow us on Facebook") or the first word of a product, unit, outlet or
+   * person ("Apple Watch", "Google Cloud", "Yahoo Finance", "Ross Gerber"). Title Case and
+   * ALL-CAPS lines capitalise every word, so the next-word test does not apply there.
+   */
+  private isCompanySense(s: number, end: number, oneWord: boolean): boolean {
+    const before = this.before(s, 60);
+    if (NAME_CREDIT_PREFIX.test(before)) return false;
+    const next = NAME_NEXT_WORD.exec(this.text.slice(end, end + 32));
+    const nextSplits = !!next && next[1] !== undefined && !NAME_NEXT_KEEPS.has(next[1]);
+    // "Kylie Jenner", "Bristol Myers": a one-word name after a capitalised word in mid-sentence is
+    // the end of another name.
+    const prev = oneWord ? NAME_PREV_WORD.exec(before) : null;
+    const prevSplits = !!prev && !!prev[1] && !/[.!?:;\n"“(]/.test(prev[1]);
+    if (!nextSplits && !prevSplits) return true;
+    this.lineAt(s);
+    return this.lineTitle || this.lineCaps;
   }
 
   private nameCue(s: number, end: number): boolean {
@@ -666,13 +849,14 @@ export class DocumentContext {
       }
       const run = notes.slice(i, j + 1);
       const good = run.filter((n) => n.symbol && !n.ambiguous);
+      const withExplicit = run.length >= 2 && good.length === run.length && run.some((n) => n.explicit);
       if (run.length >= 2 && good.length === run.length) {
         for (const n of good) {
           const d = n.deferred === undefined ? undefined : this.deferred[n.deferred];
           if (d && d.mention.kind === 'bare') d.density = 1;
         }
       }
-      if (run.length >= 3 && good.length * 3 >= run.length * 2) {
+      if ((run.length >= 3 && good.length * 3 >= run.length * 2) || withExplicit) {
         for (const n of good) {
           if (n.accepted || !n.symbol) continue;
           n.accepted = true;
@@ -688,6 +872,7 @@ export class DocumentContext {
             text: text.slice(n.start, n.end),
             inUniverse: true,
             ...(info ? { exchange: info.exchange } : {}),
+            reason: 'in a list of symbols',
           });
           // The list itself is evidence for later bare mentions.
           this.explicit.add(n.symbol);
