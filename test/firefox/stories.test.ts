@@ -57,6 +57,41 @@ async function start(
 const highlightCount = (page: Page, name: string) =>
   page.evaluate((n) => CSS.highlights.get(n)?.size ?? 0, name);
 
+/**
+ * The marks are really painted, not only registered: the pixels around `p` change when the
+ * page's highlights are taken away (then put back).
+ */
+async function marksPainted(page: Page, p: { x: number; y: number }): Promise<boolean> {
+  const scroll = await page.evaluate(() => ({ x: scrollX, y: scrollY }));
+  const clip = { x: p.x + scroll.x - 40, y: p.y + scroll.y - 14, width: 80, height: 28 };
+  const withMarks = await page.screenshot({ clip, encoding: 'base64' });
+  await page.evaluate(() => {
+    const saved = [...CSS.highlights.entries()];
+    (globalThis as unknown as { __saved: typeof saved }).__saved = saved;
+    CSS.highlights.clear();
+  });
+  const without = await page.screenshot({ clip, encoding: 'base64' });
+  await page.evaluate(() => {
+    for (const [k, v] of (globalThis as unknown as { __saved: Array<[string, Highlight]> }).__saved)
+      CSS.highlights.set(k, v);
+  });
+  return withMarks !== without;
+}
+
+/** Console errors and warnings, and uncaught errors, that come from the add-on. */
+function extensionErrors(page: Page, all = false): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() !== 'error' && m.type() !== 'warn') return;
+    if (all || (m.location().url ?? '').startsWith('moz-extension://') || /Small-Cap Lens/.test(m.text()))
+      errors.push(m.text());
+  });
+  page.on('pageerror', (e) => {
+    if (all || /moz-extension:\/\//.test((e as Error).stack ?? '')) errors.push((e as Error).message);
+  });
+  return errors;
+}
+
 const refresh = (page: Page) => sendFromExtensionPage<SourceStatus[]>(page, 'refresh', { force: true });
 
 describe('Firefox ESR runs Small-Cap Lens', () => {
@@ -64,21 +99,34 @@ describe('Firefox ESR runs Small-Cap Lens', () => {
     const { browser, version } = await start();
     expect(version).toMatch(/^firefox\/\d+/);
     const popup = await openExtensionPage(browser, 'popup.html');
+    const popupErrors = extensionErrors(popup, true);
     expect(await textOf(popup, 'h1')).toContain('Small-Cap Lens');
     const settings = await sendFromExtensionPage<{ hoverDelayMs: number }>(popup, 'getSettings');
     expect(settings.hoverDelayMs).toBe(300);
     await expect(sendFromExtensionPage(popup, 'noSuchMessage')).rejects.toThrow(/Unknown message type/);
     const panel = await openExtensionPage(browser, 'sidepanel.html');
+    const panelErrors = extensionErrors(panel, true);
     expect(await panel.title()).toMatch(/Watchlist/);
+    await panel.waitForSelector('[data-testid="watchlist"]');
     const options = await openExtensionPage(browser, 'options.html');
+    const optionsErrors = extensionErrors(options, true);
     expect(await options.title()).toMatch(/Options/);
+    await options.waitForSelector('[data-testid="source-status"] .source-row');
+    await new Promise((r) => setTimeout(r, 1000));
+    expect([...popupErrors, ...panelErrors, ...optionsErrors]).toEqual([]);
   });
 
   test('a reader sees tickers underlined on a news page and the hover card with membership and the small-cap strip', async () => {
     const { browser } = await start();
     const page = await openWebPage(browser, DEMO_URL);
+    const errors = extensionErrors(page);
     const before = await page.$eval('article', (a) => (a as HTMLElement).innerText);
     const p = await waitForUnderlinedIn(page, 'HWC');
+    expect(await marksPainted(page, p), 'the HWC mark is painted').toBe(true);
+    expect(
+      await marksPainted(page, await waitForUnderlinedIn(page, 'CRDO')),
+      'the CRDO mark is painted',
+    ).toBe(true);
     // Russell 2000 members and the rest get different underlines (the CSS Custom Highlight API,
     // in Firefox since 140).
     expect(await highlightCount(page, 'scl-r2000')).toBeGreaterThan(0);
@@ -116,6 +164,24 @@ describe('Firefox ESR runs Small-Cap Lens', () => {
 
     await page.keyboard.press('Escape');
     await page.waitForSelector('>>> [data-testid="scl-card"]', { hidden: true, timeout: 5000 });
+    expect(errors).toEqual([]);
+  });
+
+  test('on a page whose CSP blocks every style, the marks and the card are still drawn', async () => {
+    const url = 'https://www.globenewswire.com/news-release/2026/11/25/strict-csp.html';
+    web.servePage(url, 'demo-news.html', {
+      'content-security-policy': "default-src 'none'; style-src 'none'; script-src 'none'",
+    });
+    const { browser } = await start();
+    const page = await openWebPage(browser, url);
+    const p = await waitForUnderlinedIn(page, 'HWC');
+    expect(await marksPainted(page, p)).toBe(true);
+    await page.mouse.move(p.x, p.y);
+    await page.waitForSelector('>>> [data-testid="scl-card"]', { visible: true, timeout: 10_000 });
+    // The card's own styles apply (its primary button is filled, not the default grey).
+    const bg = await page.$eval('>>> .scl-card button.primary', (b) => getComputedStyle(b).backgroundColor);
+    expect(bg).not.toBe('rgba(0, 0, 0, 0)');
+    expect(bg).not.toMatch(/^rgb\((2[0-9]{2}), \1, \1\)$/);
   });
 
   test('the popup renders the signal card from the recorded sources, each factor with its source', async () => {
