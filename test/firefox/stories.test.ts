@@ -167,6 +167,39 @@ describe('Firefox ESR runs Small-Cap Lens', () => {
     expect(errors).toEqual([]);
   });
 
+  test('from the hover card a reader pins a ticker and opens the watchlist', async () => {
+    const { browser } = await start();
+    const ext = await openExtensionPage(browser, 'options.html');
+    const page = await openWebPage(browser, DEMO_URL);
+    await page.bringToFront();
+    const p = await waitForUnderlinedIn(page, 'HWC');
+    await page.mouse.move(p.x, p.y);
+    await page.waitForSelector('>>> [data-testid="scl-card"]', { visible: true, timeout: 10_000 });
+    await page.click('>>> .scl-card .actions button.primary');
+    await until(async () => /HWC pinned/.test(await textOf(page, '.scl-card .status')), 'pinned');
+    const [, openPanel] = await page.$$('>>> .scl-card .actions button');
+    await openPanel!.click();
+    // Firefox opens a sidebar only from a user-input handler, which the card's message to the
+    // background is not: the watchlist opens in a tab beside the page (lib/engine/side-panel.ts).
+    const watchlistShown = () =>
+      ext.evaluate(() => {
+        const api = (
+          globalThis as unknown as {
+            browser: { extension: { getViews(o: object): Window[] } };
+          }
+        ).browser;
+        return api.extension
+          .getViews({})
+          .some(
+            (w) =>
+              w.location.pathname === '/sidepanel.html' &&
+              !!w.document.querySelector('[data-testid="watchlist-row-HWC"]'),
+          );
+      });
+    await until(watchlistShown, 'the watchlist with HWC is shown');
+    expect(await textOf(page, '.scl-card .status')).not.toMatch(/Could not/);
+  });
+
   test('on a page whose CSP blocks every style, the marks and the card are still drawn', async () => {
     const url = 'https://www.globenewswire.com/news-release/2026/11/25/strict-csp.html';
     web.servePage(url, 'demo-news.html', {
