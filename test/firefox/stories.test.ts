@@ -200,6 +200,33 @@ describe('Firefox ESR runs Small-Cap Lens', () => {
     expect(await textOf(page, '.scl-card .status')).not.toMatch(/Could not/);
   });
 
+  test('a keyboard user steps to a ticker with Alt+Shift+K, opens it with Enter and closes it with Esc', async () => {
+    const { browser } = await start();
+    const page = await openWebPage(browser, DEMO_URL);
+    await waitForUnderlinedIn(page, 'CRDO');
+    await page.keyboard.down('Alt');
+    await page.keyboard.down('Shift');
+    await page.keyboard.press('KeyK');
+    await page.keyboard.up('Shift');
+    await page.keyboard.up('Alt');
+    await until(async () => (await highlightCount(page, 'scl-focus')) === 1, 'one ticker has the focus mark');
+    expect(await textOf(page, '[data-testid="scl-announce"]')).toMatch(/Ticker 1 of \d+/);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('>>> [data-testid="scl-card"]', { visible: true, timeout: 10_000 });
+    await until(
+      () =>
+        page.evaluate(() => {
+          const host = [...document.querySelectorAll('*')].find((e) =>
+            e.shadowRoot?.querySelector('.scl-card'),
+          );
+          return host?.shadowRoot?.activeElement?.getAttribute('data-testid') === 'scl-card';
+        }),
+      'the card has the keyboard focus',
+    );
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('>>> [data-testid="scl-card"]', { hidden: true, timeout: 5000 });
+  });
+
   test('on a page whose CSP blocks every style, the marks and the card are still drawn', async () => {
     const url = 'https://www.globenewswire.com/news-release/2026/11/25/strict-csp.html';
     web.servePage(url, 'demo-news.html', {
