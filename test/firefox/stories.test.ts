@@ -272,7 +272,8 @@ describe('Firefox ESR runs Small-Cap Lens', () => {
     const order = (panel: Page) =>
       panel.$$eval('[data-testid^="watchlist-row-"]', (els) => els.map((e) => e.getAttribute('data-testid')));
     {
-      const { browser } = await start({ profileDir });
+      // Installed to stay (as a user's add-on is), not as a temporary add-on that quits with Firefox.
+      const { browser } = await start({ profileDir, install: 'permanent' });
       const panel = await openExtensionPage(browser, 'sidepanel.html', { width: 420, height: 800 });
       await panel.waitForSelector('[data-testid="add-symbol-input"]');
       await panel.type('[data-testid="add-symbol-input"]', 'Hancock Whitney');
@@ -304,9 +305,8 @@ describe('Firefox ESR runs Small-Cap Lens', () => {
       ff = null;
     }
     {
-      // Same profile, new Firefox process. The temporary add-on is installed again (Firefox
-      // removes temporary add-ons on quit); its storage stays, as for an installed add-on.
-      const { browser } = await start({ profileDir });
+      // Same profile, new Firefox process, nothing installed: the add-on starts from the profile.
+      const { browser } = await start({ profileDir, install: 'none' });
       const panel = await openExtensionPage(browser, 'sidepanel.html', { width: 420, height: 800 });
       await panel.waitForSelector('[data-testid="watchlist-row-FN"]', { timeout: 15_000 });
       expect(await order(panel)).toEqual(['watchlist-row-HWC', 'watchlist-row-IONQ', 'watchlist-row-FN']);
@@ -356,11 +356,11 @@ describe('Firefox ESR runs Small-Cap Lens', () => {
   });
 
   test('a site turned on in Options gets the ticker finder once access is granted', async () => {
-    const { browser } = await start({
-      // Firefox asks with a doorhanger the WebDriver cannot click; with prompts off it grants what
-      // permissions.request asks for, still only from a user gesture (a real click here).
-      prefs: { 'extensions.webextOptionalPermissionPrompts': false },
-    });
+    const profileDir = mkdtempSync(join(tmpdir(), 'scl-firefox-site-'));
+    // Firefox asks with a doorhanger the WebDriver cannot click; with prompts off it grants what
+    // permissions.request asks for, still only from a user gesture (a real click here).
+    const prefs = { 'extensions.webextOptionalPermissionPrompts': false };
+    const { browser } = await start({ profileDir, install: 'permanent', prefs });
     // Before: not a curated site, so nothing is underlined.
     const before = await openWebPage(browser, OTHER_SITE_URL);
     await new Promise((r) => setTimeout(r, 2500));
@@ -386,5 +386,13 @@ describe('Firefox ESR runs Small-Cap Lens', () => {
     const after = await openWebPage(browser, OTHER_SITE_URL);
     await waitForUnderlinedIn(after, 'CRDO');
     expect(await highlightCount(after, 'scl-r2000')).toBeGreaterThan(0);
+
+    // After a browser restart the site is still on (the registered content script and the
+    // granted permission persist with the installed add-on).
+    await ff!.close();
+    ff = null;
+    const again = await start({ profileDir, install: 'none', prefs });
+    const later = await openWebPage(again.browser, OTHER_SITE_URL);
+    await waitForUnderlinedIn(later, 'CRDO');
   });
 });
