@@ -8,6 +8,7 @@
  * `--headed` opens a window for a person instead. `--live` lets the sources answer for real.
  * It also composes the store listing's 1280×800 screenshots (demo-output/store/, copied by hand
  * to docs/store/screenshots/ when they change).
+ * `--firefox` runs the same demo on Firefox (scripts/demo-firefox.ts; screenshots firefox-*.png).
  */
 import { execSync } from 'node:child_process';
 import { waitForUnderlined } from '../test/e2e/underlines';
@@ -33,6 +34,10 @@ function storeFrame(imageSrc: string, caption: string): string {
 async function main(): Promise<void> {
   const args = new Set(process.argv.slice(2));
   const headed = args.has('--headed') || (!!process.env.DISPLAY && !args.has('--headless'));
+  if (args.has('--firefox')) {
+    const { demoFirefox } = await import('./demo-firefox');
+    return demoFirefox({ demoUrl: DEMO_URL, headed, build: !args.has('--no-build') });
+  }
   if (!args.has('--no-build')) execSync('npx wxt build', { stdio: 'inherit' });
 
   const server = await startPageServer();

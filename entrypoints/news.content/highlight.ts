@@ -12,11 +12,24 @@ export const HL_R2000 = 'scl-r2000';
 export const HL_FOCUS = 'scl-focus';
 
 // Only ::highlight() rules: nothing else on the page is restyled.
-const RULES = `
+const UNDERLINE_RULES = `
 ::highlight(${HL_TICKER}) { text-decoration: underline dotted 1.5px; text-decoration-color: #2f6fdb; text-underline-offset: 3px; }
 ::highlight(${HL_R2000}) { text-decoration: underline solid 2px; text-decoration-color: #d9480f; text-underline-offset: 3px; }
 ::highlight(${HL_FOCUS}) { background-color: #ffd43b; color: #111; }
 `;
+
+// Firefox (140 ESR, checked on screen by the Firefox suite) paints only color and
+// background-color for ::highlight(), not text-decoration: the underlines above would draw
+// nothing. There the tickers get a translucent tint in the same two colours (readable on light
+// and dark pages), and keep the underline rule for when Firefox paints it. The only
+// Firefox-specific styling in the content script.
+const FIREFOX_RULES = `
+::highlight(${HL_TICKER}) { background-color: rgba(47, 111, 219, 0.16); text-decoration: underline dotted 1.5px; text-decoration-color: #2f6fdb; }
+::highlight(${HL_R2000}) { background-color: rgba(217, 72, 15, 0.2); text-decoration: underline solid 2px; text-decoration-color: #d9480f; }
+::highlight(${HL_FOCUS}) { background-color: #ffd43b; color: #111; }
+`;
+
+const RULES = import.meta.env.FIREFOX ? FIREFOX_RULES : UNDERLINE_RULES;
 
 interface DocHighlights {
   ticker: Highlight;
@@ -78,7 +91,9 @@ export class Highlighter {
         }
         return;
       } catch {
-        // fall through to a <style> element
+        // Fall through to a <style> element. Firefox always does: from a content script the
+        // page's adoptedStyleSheets is an Xray wrapper that cannot be read or set ("Accessing
+        // from Xray wrapper is not supported").
       }
     }
     const doc = target instanceof Document ? target : target.ownerDocument;

@@ -19,6 +19,7 @@ import { Engine } from './engine';
 import type { TabTickers } from './tab-tickers';
 import { scheduleRefresh } from './schedule';
 import { syncExtraSites } from './extra-sites';
+import { openWatchlistPanel, type PanelApis } from './side-panel';
 
 export interface HandlerDeps {
   tabTickers: TabTickers;
@@ -85,17 +86,7 @@ export function createHandlers(deps: HandlerDeps): Handlers & { warm(): Promise<
       return pin(sym);
     },
     openSidePanel: async (_p, ctx) => {
-      const b = browser as unknown as {
-        sidePanel?: { open(o: { tabId?: number; windowId?: number }): Promise<void> };
-        sidebarAction?: { open(): Promise<void> };
-      };
-      if (b.sidePanel) {
-        if (ctx.tabId !== null) await b.sidePanel.open({ tabId: ctx.tabId });
-        else {
-          const win = await browser.windows.getCurrent();
-          if (win.id !== undefined) await b.sidePanel.open({ windowId: win.id });
-        }
-      } else await b.sidebarAction?.open();
+      await openWatchlistPanel(browser as unknown as PanelApis, ctx.tabId);
       return null;
     },
     refresh: ({ force }) => engine.refresh(force ?? true),

@@ -4,6 +4,7 @@
  * a developer loads it from about:debugging; its pages get a fixed moz-extension:// origin so
  * tests (and a restarted browser on the same profile) can open them.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -17,6 +18,31 @@ export const ADDON_ID = 'small-cap-lens@example.org';
 /** Fixed instead of Firefox's random per-profile uuid, so extension URLs are known up front. */
 export const ADDON_UUID = '5c1a11ca-9e11-4e05-8a11-000000000016';
 export const EXTENSION_ORIGIN = `moz-extension://${ADDON_UUID}`;
+
+/**
+ * The build packed as an unsigned .xpi (web-ext build), made once per run, for a permanent
+ * install: an add-on that stays in the profile across restarts, as a user's does.
+ */
+let packed: string | null = null;
+function packedAddon(): string {
+  if (packed) return packed;
+  const dir = mkdtempSync(join(tmpdir(), 'scl-xpi-'));
+  execFileSync(
+    resolve('node_modules/.bin/web-ext'),
+    [
+      'build',
+      '--source-dir',
+      FIREFOX_EXTENSION_DIR,
+      '--artifacts-dir',
+      dir,
+      '--filename',
+      'small-cap-lens.xpi',
+    ],
+    { stdio: 'ignore' },
+  );
+  packed = join(dir, 'small-cap-lens.xpi');
+  return packed;
+}
 
 export interface FirefoxSession {
   browser: Browser;
@@ -33,6 +59,13 @@ export async function launchFirefox(options: {
   web: RecordedWeb;
   profileDir?: string;
   headed?: boolean;
+  /**
+   * 'temporary' (default): as from about:debugging, gone when Firefox quits. 'permanent': an
+   * unsigned install that stays in the profile (Firefox ESR honours
+   * xpinstall.signatures.required=false; release builds do not). 'none': the profile already
+   * has it (a restart after a permanent install).
+   */
+  install?: 'temporary' | 'permanent' | 'none';
   /** Preferences beyond the harness's own (a story that needs one says why). */
   prefs?: Record<string, string | number | boolean>;
 }): Promise<FirefoxSession> {
@@ -52,12 +85,23 @@ export async function launchFirefox(options: {
       // storage (storage.local, IndexedDB) so a restart on the same profile finds the user's data.
       'extensions.webextensions.keepStorageOnUninstall': true,
       'extensions.webextensions.keepUuidOnUninstall': true,
+      'xpinstall.signatures.required': false,
       ...proxyPrefs(options.web),
       ...options.prefs,
     },
   });
   try {
-    await browser.installExtension(FIREFOX_EXTENSION_DIR);
+    const install = options.install ?? 'temporary';
+    if (install === 'temporary') await browser.installExtension(FIREFOX_EXTENSION_DIR);
+    if (install === 'permanent') {
+      // Firefox's BiDi extension parameter; puppeteer's installExtension installs temporarily only.
+      const bidi = (browser as unknown as { connection: { send(m: string, p: object): Promise<unknown> } })
+        .connection;
+      await bidi.send('webExtension.install', {
+        extensionData: { type: 'archivePath', path: packedAddon() },
+        'moz:permanent': true,
+      });
+    }
   } catch (e) {
     await browser.close();
     throw e;

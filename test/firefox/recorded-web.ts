@@ -33,8 +33,11 @@ export interface RecordedWeb {
   /** Firefox's own service traffic (remote settings, captive-portal check), refused and kept apart. */
   browserOwn: string[];
   setMode(mode: SourceMode): void;
-  /** Serves `file` (from test/fixtures/pages) at `url`; any other path on that host is a 404. */
-  servePage(url: string, file: string): void;
+  /**
+   * Serves `file` (from test/fixtures/pages) at `url`, with extra response `headers` (e.g. a
+   * Content-Security-Policy); any other path on that host is a 404.
+   */
+  servePage(url: string, file: string, headers?: Record<string, string>): void;
   close(): Promise<void>;
 }
 
@@ -77,7 +80,7 @@ const isBrowserOwn = (host: string) => /(^|\.)(mozilla\.(com|net|org)|firefox\.c
 export async function startRecordedWeb(initial: SourceMode = 'ok'): Promise<RecordedWeb> {
   const { key, cert } = throwAwayCertificate();
   const dataHosts = new Set<string>(DATA_SOURCE_HOSTS);
-  const pages = new Map<string, string>(); // "host/path" → file
+  const pages = new Map<string, { file: string; headers: Record<string, string> }>(); // "host/path" →
   const pageHosts = new Set<string>();
   let mode: SourceMode = initial;
   const sockets = new Set<Socket>();
@@ -89,9 +92,9 @@ export async function startRecordedWeb(initial: SourceMode = 'ok'): Promise<Reco
     setMode: (m) => {
       mode = m;
     },
-    servePage: (url, file) => {
+    servePage: (url, file, headers = {}) => {
       const u = new URL(url);
-      pages.set(u.host + u.pathname, file);
+      pages.set(u.host + u.pathname, { file, headers });
       pageHosts.add(u.host);
     },
   };
@@ -135,9 +138,14 @@ export async function startRecordedWeb(initial: SourceMode = 'ok'): Promise<Reco
       }
     }
     if (pageHosts.has(url.host)) {
-      const file = pages.get(url.host + url.pathname);
-      if (!file) return send(404, 'text/plain', 'not found');
-      return send(200, 'text/html; charset=utf-8', readFileSync(join(LOCAL_PAGES_DIR, file)));
+      const page = pages.get(url.host + url.pathname);
+      if (!page) return send(404, 'text/plain', 'not found');
+      return send(
+        200,
+        'text/html; charset=utf-8',
+        readFileSync(join(LOCAL_PAGES_DIR, page.file)),
+        page.headers,
+      );
     }
     (isBrowserOwn(url.hostname) ? web.browserOwn : web.outside).push(url.href);
     send(403, 'text/plain', 'refused by the test proxy');
@@ -151,6 +159,12 @@ export async function startRecordedWeb(initial: SourceMode = 'ok'): Promise<Reco
   });
   proxy.on('connect', (req: IncomingMessage, socket: Socket, head: Buffer) => {
     const [hostname] = (req.url ?? '').split(':');
+    if (mode === 'abort' && dataHosts.has(hostname ?? '')) {
+      // "Network down": the tunnel is refused, so the fetch fails at once, as offline.
+      web.requests.push(`https://${req.url}`);
+      socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
+      return;
+    }
     if (!dataHosts.has(hostname ?? '') && !pageHosts.has(hostname ?? '')) {
       (isBrowserOwn(hostname ?? '') ? web.browserOwn : web.outside).push(`https://${req.url}`);
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');

@@ -57,6 +57,41 @@ async function start(
 const highlightCount = (page: Page, name: string) =>
   page.evaluate((n) => CSS.highlights.get(n)?.size ?? 0, name);
 
+/**
+ * The marks are really painted, not only registered: the pixels around `p` change when the
+ * page's highlights are taken away (then put back).
+ */
+async function marksPainted(page: Page, p: { x: number; y: number }): Promise<boolean> {
+  const scroll = await page.evaluate(() => ({ x: scrollX, y: scrollY }));
+  const clip = { x: p.x + scroll.x - 40, y: p.y + scroll.y - 14, width: 80, height: 28 };
+  const withMarks = await page.screenshot({ clip, encoding: 'base64' });
+  await page.evaluate(() => {
+    const saved = [...CSS.highlights.entries()];
+    (globalThis as unknown as { __saved: typeof saved }).__saved = saved;
+    CSS.highlights.clear();
+  });
+  const without = await page.screenshot({ clip, encoding: 'base64' });
+  await page.evaluate(() => {
+    for (const [k, v] of (globalThis as unknown as { __saved: Array<[string, Highlight]> }).__saved)
+      CSS.highlights.set(k, v);
+  });
+  return withMarks !== without;
+}
+
+/** Console errors and warnings, and uncaught errors, that come from the add-on. */
+function extensionErrors(page: Page, all = false): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() !== 'error' && m.type() !== 'warn') return;
+    if (all || (m.location().url ?? '').startsWith('moz-extension://') || /Small-Cap Lens/.test(m.text()))
+      errors.push(m.text());
+  });
+  page.on('pageerror', (e) => {
+    if (all || /moz-extension:\/\//.test((e as Error).stack ?? '')) errors.push((e as Error).message);
+  });
+  return errors;
+}
+
 const refresh = (page: Page) => sendFromExtensionPage<SourceStatus[]>(page, 'refresh', { force: true });
 
 describe('Firefox ESR runs Small-Cap Lens', () => {
@@ -64,21 +99,34 @@ describe('Firefox ESR runs Small-Cap Lens', () => {
     const { browser, version } = await start();
     expect(version).toMatch(/^firefox\/\d+/);
     const popup = await openExtensionPage(browser, 'popup.html');
+    const popupErrors = extensionErrors(popup, true);
     expect(await textOf(popup, 'h1')).toContain('Small-Cap Lens');
     const settings = await sendFromExtensionPage<{ hoverDelayMs: number }>(popup, 'getSettings');
     expect(settings.hoverDelayMs).toBe(300);
     await expect(sendFromExtensionPage(popup, 'noSuchMessage')).rejects.toThrow(/Unknown message type/);
     const panel = await openExtensionPage(browser, 'sidepanel.html');
+    const panelErrors = extensionErrors(panel, true);
     expect(await panel.title()).toMatch(/Watchlist/);
+    await panel.waitForSelector('[data-testid="watchlist"]');
     const options = await openExtensionPage(browser, 'options.html');
+    const optionsErrors = extensionErrors(options, true);
     expect(await options.title()).toMatch(/Options/);
+    await options.waitForSelector('[data-testid="source-status"] .source-row');
+    await new Promise((r) => setTimeout(r, 1000));
+    expect([...popupErrors, ...panelErrors, ...optionsErrors]).toEqual([]);
   });
 
   test('a reader sees tickers underlined on a news page and the hover card with membership and the small-cap strip', async () => {
     const { browser } = await start();
     const page = await openWebPage(browser, DEMO_URL);
+    const errors = extensionErrors(page);
     const before = await page.$eval('article', (a) => (a as HTMLElement).innerText);
     const p = await waitForUnderlinedIn(page, 'HWC');
+    expect(await marksPainted(page, p), 'the HWC mark is painted').toBe(true);
+    expect(
+      await marksPainted(page, await waitForUnderlinedIn(page, 'CRDO')),
+      'the CRDO mark is painted',
+    ).toBe(true);
     // Russell 2000 members and the rest get different underlines (the CSS Custom Highlight API,
     // in Firefox since 140).
     expect(await highlightCount(page, 'scl-r2000')).toBeGreaterThan(0);
@@ -116,6 +164,84 @@ describe('Firefox ESR runs Small-Cap Lens', () => {
 
     await page.keyboard.press('Escape');
     await page.waitForSelector('>>> [data-testid="scl-card"]', { hidden: true, timeout: 5000 });
+    expect(errors).toEqual([]);
+  });
+
+  test('from the hover card a reader pins a ticker and opens the watchlist', async () => {
+    const { browser } = await start();
+    const ext = await openExtensionPage(browser, 'options.html');
+    const page = await openWebPage(browser, DEMO_URL);
+    await page.bringToFront();
+    const p = await waitForUnderlinedIn(page, 'HWC');
+    await page.mouse.move(p.x, p.y);
+    await page.waitForSelector('>>> [data-testid="scl-card"]', { visible: true, timeout: 10_000 });
+    await page.click('>>> .scl-card .actions button.primary');
+    await until(async () => /HWC pinned/.test(await textOf(page, '.scl-card .status')), 'pinned');
+    const [, openPanel] = await page.$$('>>> .scl-card .actions button');
+    await openPanel!.click();
+    // Firefox opens a sidebar only from a user-input handler, which the card's message to the
+    // background is not: the watchlist opens in a tab beside the page (lib/engine/side-panel.ts).
+    const watchlistShown = () =>
+      ext.evaluate(() => {
+        const api = (
+          globalThis as unknown as {
+            browser: { extension: { getViews(o: object): Window[] } };
+          }
+        ).browser;
+        return api.extension
+          .getViews({})
+          .some(
+            (w) =>
+              w.location.pathname === '/sidepanel.html' &&
+              !!w.document.querySelector('[data-testid="watchlist-row-HWC"]'),
+          );
+      });
+    await until(watchlistShown, 'the watchlist with HWC is shown');
+    expect(await textOf(page, '.scl-card .status')).not.toMatch(/Could not/);
+  });
+
+  test('a keyboard user steps to a ticker with Alt+Shift+K, opens it with Enter and closes it with Esc', async () => {
+    const { browser } = await start();
+    const page = await openWebPage(browser, DEMO_URL);
+    await waitForUnderlinedIn(page, 'CRDO');
+    await page.keyboard.down('Alt');
+    await page.keyboard.down('Shift');
+    await page.keyboard.press('KeyK');
+    await page.keyboard.up('Shift');
+    await page.keyboard.up('Alt');
+    await until(async () => (await highlightCount(page, 'scl-focus')) === 1, 'one ticker has the focus mark');
+    expect(await textOf(page, '[data-testid="scl-announce"]')).toMatch(/Ticker 1 of \d+/);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('>>> [data-testid="scl-card"]', { visible: true, timeout: 10_000 });
+    await until(
+      () =>
+        page.evaluate(() => {
+          const host = [...document.querySelectorAll('*')].find((e) =>
+            e.shadowRoot?.querySelector('.scl-card'),
+          );
+          return host?.shadowRoot?.activeElement?.getAttribute('data-testid') === 'scl-card';
+        }),
+      'the card has the keyboard focus',
+    );
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('>>> [data-testid="scl-card"]', { hidden: true, timeout: 5000 });
+  });
+
+  test('on a page whose CSP blocks every style, the marks and the card are still drawn', async () => {
+    const url = 'https://www.globenewswire.com/news-release/2026/11/25/strict-csp.html';
+    web.servePage(url, 'demo-news.html', {
+      'content-security-policy': "default-src 'none'; style-src 'none'; script-src 'none'",
+    });
+    const { browser } = await start();
+    const page = await openWebPage(browser, url);
+    const p = await waitForUnderlinedIn(page, 'HWC');
+    expect(await marksPainted(page, p)).toBe(true);
+    await page.mouse.move(p.x, p.y);
+    await page.waitForSelector('>>> [data-testid="scl-card"]', { visible: true, timeout: 10_000 });
+    // The card's own styles apply (its primary button is filled, not the default grey).
+    const bg = await page.$eval('>>> .scl-card button.primary', (b) => getComputedStyle(b).backgroundColor);
+    expect(bg).not.toBe('rgba(0, 0, 0, 0)');
+    expect(bg).not.toMatch(/^rgb\((2[0-9]{2}), \1, \1\)$/);
   });
 
   test('the popup renders the signal card from the recorded sources, each factor with its source', async () => {
@@ -146,7 +272,8 @@ describe('Firefox ESR runs Small-Cap Lens', () => {
     const order = (panel: Page) =>
       panel.$$eval('[data-testid^="watchlist-row-"]', (els) => els.map((e) => e.getAttribute('data-testid')));
     {
-      const { browser } = await start({ profileDir });
+      // Installed to stay (as a user's add-on is), not as a temporary add-on that quits with Firefox.
+      const { browser } = await start({ profileDir, install: 'permanent' });
       const panel = await openExtensionPage(browser, 'sidepanel.html', { width: 420, height: 800 });
       await panel.waitForSelector('[data-testid="add-symbol-input"]');
       await panel.type('[data-testid="add-symbol-input"]', 'Hancock Whitney');
@@ -178,9 +305,8 @@ describe('Firefox ESR runs Small-Cap Lens', () => {
       ff = null;
     }
     {
-      // Same profile, new Firefox process. The temporary add-on is installed again (Firefox
-      // removes temporary add-ons on quit); its storage stays, as for an installed add-on.
-      const { browser } = await start({ profileDir });
+      // Same profile, new Firefox process, nothing installed: the add-on starts from the profile.
+      const { browser } = await start({ profileDir, install: 'none' });
       const panel = await openExtensionPage(browser, 'sidepanel.html', { width: 420, height: 800 });
       await panel.waitForSelector('[data-testid="watchlist-row-FN"]', { timeout: 15_000 });
       expect(await order(panel)).toEqual(['watchlist-row-HWC', 'watchlist-row-IONQ', 'watchlist-row-FN']);
@@ -230,11 +356,11 @@ describe('Firefox ESR runs Small-Cap Lens', () => {
   });
 
   test('a site turned on in Options gets the ticker finder once access is granted', async () => {
-    const { browser } = await start({
-      // Firefox asks with a doorhanger the WebDriver cannot click; with prompts off it grants what
-      // permissions.request asks for, still only from a user gesture (a real click here).
-      prefs: { 'extensions.webextOptionalPermissionPrompts': false },
-    });
+    const profileDir = mkdtempSync(join(tmpdir(), 'scl-firefox-site-'));
+    // Firefox asks with a doorhanger the WebDriver cannot click; with prompts off it grants what
+    // permissions.request asks for, still only from a user gesture (a real click here).
+    const prefs = { 'extensions.webextOptionalPermissionPrompts': false };
+    const { browser } = await start({ profileDir, install: 'permanent', prefs });
     // Before: not a curated site, so nothing is underlined.
     const before = await openWebPage(browser, OTHER_SITE_URL);
     await new Promise((r) => setTimeout(r, 2500));
@@ -260,5 +386,13 @@ describe('Firefox ESR runs Small-Cap Lens', () => {
     const after = await openWebPage(browser, OTHER_SITE_URL);
     await waitForUnderlinedIn(after, 'CRDO');
     expect(await highlightCount(after, 'scl-r2000')).toBeGreaterThan(0);
+
+    // After a browser restart the site is still on (the registered content script and the
+    // granted permission persist with the installed add-on).
+    await ff!.close();
+    ff = null;
+    const again = await start({ profileDir, install: 'none', prefs });
+    const later = await openWebPage(again.browser, OTHER_SITE_URL);
+    await waitForUnderlinedIn(later, 'CRDO');
   });
 });
