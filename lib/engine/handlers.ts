@@ -93,7 +93,7 @@ export function createHandlers(deps: HandlerDeps): Handlers & { warm(): Promise<
     getUniverse: () => engine.universeRows(),
     getTickerInfo: ({ symbol }) => engine.tickerInfo(symbol),
     getTickerInfos: ({ symbols }) => engine.tickerInfos(symbols),
-    getQuote: ({ symbol }) => engine.quote(symbol),
+    getQuote: ({ symbol }, ctx) => engine.quote(symbol, ctx.kind === 'content-script' ? 'page' : 'extension'),
     getSourceStatus: () => engine.statuses(),
     suggest: ({ query }) => engine.suggest(query),
     getSettings: () => getSettings(),
