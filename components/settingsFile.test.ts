@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../lib/storage';
-import { parseSettingsFile, settingsToJson } from './settingsFile';
+import { MAX_SETTINGS_FILE_BYTES, parseSettingsFile, settingsToJson } from './settingsFile';
 
 describe('settings file', () => {
   it('round-trips the settings', () => {
@@ -40,5 +40,49 @@ describe('settings file', () => {
     );
     expect(err('{"unrelated": 1}')).toBe('The file contains no Small-Cap Lens settings.');
     expect(err('{"neverTag": ["OK", "<script>"]}')).toMatch(/not ticker-like words: <script>/);
+  });
+});
+
+describe('settings file from an untrusted source', () => {
+  it.each(['__proto__', 'constructor', 'valueOf', 'hasOwnProperty', 'toString'])(
+    'a "%s" key is refused in plain words, nothing changes',
+    (key) => {
+      const r = parseSettingsFile(`{"theme": "dark", "${key}": {"polluted": true}}`);
+      expect(r.ok).toBe(false);
+      if (!r.ok) {
+        expect(r.error).toBe(
+          `Nothing was changed. The file names "${key}", which is not a Small-Cap Lens setting but a ` +
+            'built-in JavaScript name; the file may have been edited by hand or by another program.',
+        );
+      }
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    },
+  );
+
+  it('the same inside our export envelope', () => {
+    const r = parseSettingsFile(
+      '{"format": "small-cap-lens/settings", "version": 1, "settings": {"__proto__": 1, "valueOf": 2}}',
+    );
+    expect(r).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('"__proto__", "valueOf", which are'),
+    });
+  });
+
+  it('an envelope key inherited from Object.prototype is not taken as the format', () => {
+    const r = parseSettingsFile('{"hoverDelayMs": 100}');
+    expect(r).toMatchObject({ ok: true, patch: { hoverDelayMs: 100 } });
+  });
+
+  it(`a file over ${MAX_SETTINGS_FILE_BYTES / 1024} KB is refused with its size`, () => {
+    const big = JSON.stringify({
+      pausedSites: Array.from({ length: 30_000 }, (_, i) => `h${i}.example.com`),
+    });
+    expect(big.length).toBeGreaterThan(MAX_SETTINGS_FILE_BYTES);
+    const r = parseSettingsFile(big);
+    expect(r).toEqual({
+      ok: false,
+      error: `The file is too large for a settings file (${Math.ceil(big.length / 1024)} KB; at most 256 KB). Nothing was changed.`,
+    });
   });
 });

@@ -7,6 +7,15 @@ import { normalizeSymbol, SOURCE_IDS } from '../lib/symbols';
 import { parseOriginInput } from './sites';
 
 export const SETTINGS_FILE_FORMAT = 'small-cap-lens/settings';
+/**
+ * Largest settings file read. Our own export is a few KB; every setting is sent to each news
+ * page's content script, so a huge file would cost every page load.
+ */
+export const MAX_SETTINGS_FILE_BYTES = 256 * 1024;
+/** Names a JSON object may carry that are JavaScript built-ins, never settings. */
+const RESERVED_KEYS: ReadonlySet<string> = new Set(
+  Object.getOwnPropertyNames(Object.prototype).concat(['prototype']),
+);
 export const SETTINGS_FILE_VERSION = 1;
 
 export function settingsToJson(settings: Settings, now: Date = new Date()): string {
@@ -98,6 +107,7 @@ const CHECKS: Record<keyof Settings, Check> = {
  * via setSettings; settings the file leaves out keep their current values.
  */
 export function parseSettingsFile(text: string): SettingsFileResult {
+  if (text.length > MAX_SETTINGS_FILE_BYTES) return { ok: false, error: tooLarge(text.length) };
   if (!text.trim()) return { ok: false, error: 'The file is empty.' };
   let json: unknown;
   try {
@@ -107,7 +117,7 @@ export function parseSettingsFile(text: string): SettingsFileResult {
   }
   if (!isObj(json)) return { ok: false, error: 'The file is not a settings object.' };
   let body: Record<string, unknown> = json;
-  if ('format' in json) {
+  if (Object.hasOwn(json, 'format')) {
     if (json.format !== SETTINGS_FILE_FORMAT)
       return { ok: false, error: 'This is not a Small-Cap Lens settings file.' };
     if (typeof json.version !== 'number' || json.version > SETTINGS_FILE_VERSION) {
@@ -119,8 +129,19 @@ export function parseSettingsFile(text: string): SettingsFileResult {
   const patch: Partial<Settings> = {};
   const errors: string[] = [];
   const unknown: string[] = [];
+  const reserved = Object.keys(body).filter((k) => RESERVED_KEYS.has(k));
+  if (reserved.length) {
+    return {
+      ok: false,
+      error:
+        `Nothing was changed. The file names ${reserved.map((k) => `"${k}"`).join(', ')}, which ` +
+        `${reserved.length > 1 ? 'are' : 'is'} not a Small-Cap Lens setting but a built-in JavaScript name; ` +
+        `the file may have been edited by hand or by another program.`,
+    };
+  }
   for (const [key, value] of Object.entries(body)) {
-    const check = (CHECKS as Record<string, Check | undefined>)[key];
+    // Own keys only: an inherited name (valueOf, hasOwnProperty) is never a setting.
+    const check = Object.hasOwn(CHECKS, key) ? CHECKS[key as keyof Settings] : undefined;
     if (!check) {
       unknown.push(key);
       continue;
@@ -138,4 +159,11 @@ export function parseSettingsFile(text: string): SettingsFileResult {
     if (extra.length) warnings.push(`Ignored unknown source(s): ${extra.slice(0, 5).join(', ')}.`);
   }
   return { ok: true, patch, warnings };
+}
+
+export function tooLarge(bytes: number): string {
+  return (
+    `The file is too large for a settings file (${Math.ceil(bytes / 1024)} KB; at most ` +
+    `${MAX_SETTINGS_FILE_BYTES / 1024} KB). Nothing was changed.`
+  );
 }

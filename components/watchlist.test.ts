@@ -36,6 +36,27 @@ describe('CSV export and import', () => {
     expect(back).toEqual({ ok: true, items, warnings: [] });
   });
 
+  it('quotes a field holding a semicolon or a tab, and defuses every formula prefix', () => {
+    const items = [
+      item('CRDO', 'buy; then hold'),
+      item('BE', 'tab\there'),
+      item('FN', '+1 call'),
+      item('NXT', '-2'),
+      item('STRL', '@SUM(A1)'),
+      item('HWC', '\tindented'),
+    ];
+    const csv = watchlistToCsv(items);
+    const rows = csv.split('\r\n');
+    expect(rows[1]).toBe('CRDO,"buy; then hold",2025-11-01T10:00:00.000Z,R2000');
+    expect(rows[2]).toBe('BE,"tab\there",2025-11-01T10:00:00.000Z,R2000');
+    expect(rows[3]).toBe("FN,'+1 call,2025-11-01T10:00:00.000Z,R2000");
+    expect(rows[4]).toBe("NXT,'-2,2025-11-01T10:00:00.000Z,R2000");
+    expect(rows[5]).toBe("STRL,'@SUM(A1),2025-11-01T10:00:00.000Z,R2000");
+    expect(rows[6]).toBe('HWC,"\'\tindented",2025-11-01T10:00:00.000Z,R2000');
+    // A reader that splits on semicolons or tabs (a spreadsheet's guess) sees whole fields.
+    expect(parseWatchlistCsv(csv, NOW)).toEqual({ ok: true, items, warnings: [] });
+  });
+
   it('accepts a foreign CSV with a Ticker column, BOM, semicolons and CRLF', () => {
     const r = parseWatchlistCsv('\uFEFFName;Ticker;Notes\r\nCredo;crdo;fast\r\nAcme;$acme;\r\n', NOW);
     expect(r.ok).toBe(true);

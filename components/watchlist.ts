@@ -16,7 +16,9 @@ const MAX_CSV_CHARS = 1_000_000;
 function csvField(value: string): string {
   // Defuse spreadsheet formulas in notes (CSV injection); the import strips the guard again.
   const v = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(v) || v !== v.trim() ? `"${v.replace(/"/g, '""')}"` : v;
+  // Quoted when it holds any separator a reader may split on (comma, semicolon, tab), a quote
+  // or a line break, or has edge spaces.
+  return /[",;\t\r\n]/.test(v) || v !== v.trim() ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
 /** RFC 4180 CSV with a header line and CRLF line ends. */

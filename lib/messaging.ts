@@ -34,14 +34,21 @@ export interface Protocol {
   /** The content script reports what it found on its page (kept per tab, in memory). */
   reportPageTickers: { req: { tickers: PageTicker[] }; res: null };
   getTabTickers: { req: { tabId: number }; res: PageTicker[] };
-  /** Pin from the hover card: the only write a content script may make (append one symbol). */
-  pinFromPage: { req: { symbol: string }; res: { added: boolean } };
+  /**
+   * Pin from the hover card: the only write a content script may make (append one symbol). The
+   * reply never says whether the symbol was already listed.
+   */
+  pinFromPage: { req: { symbol: string }; res: null };
   openSidePanel: { req: Record<string, never>; res: null };
   // --- writes, extension pages only ---
   refresh: { req: { force?: boolean }; res: SourceStatus[] };
   setSettings: { req: { patch: Partial<Settings> }; res: Settings };
+  /**
+   * The side panel's edit. `base`: the symbols the panel's list started from, so rows that
+   * arrived meanwhile (a page's pin) are kept rather than overwritten.
+   */
   setWatchlist: {
-    req: { items: WatchlistItem[] };
+    req: { items: WatchlistItem[]; base?: string[] };
     res: { items: WatchlistItem[]; syncError: string | null };
   };
   pin: { req: { symbol: string; note?: string }; res: { added: boolean } };
@@ -120,9 +127,10 @@ export const VALIDATORS: Record<MessageType, Validator> = {
     isObj(p) &&
     Array.isArray(p.items) &&
     p.items.length <= 500 &&
-    p.items.every((i) => isObj(i) && symbolOk(i.symbol))
+    p.items.every((i) => isObj(i) && symbolOk(i.symbol)) &&
+    (p.base === undefined || (Array.isArray(p.base) && p.base.length <= 500 && p.base.every(symbolOk)))
       ? null
-      : 'items must be an array of at most 500 {symbol}',
+      : 'items must be an array of at most 500 {symbol} (and base of at most 500 symbols)',
   pin: (p) =>
     withSymbol(p) ??
     (isObj(p) && (p.note === undefined || typeof p.note === 'string') ? null : 'note must be a string'),

@@ -11,7 +11,17 @@ import {
   saveWatchlist,
   updateSettings,
   watchlistSyncErrorItem,
+  editWatchlist,
+  packForSync,
+  resetWatchlistWriter,
+  SYNC_META_KEY,
+  SYNC_QUOTA,
+  syncChunkKey,
+  syncItemBytes,
+  unpackFromSync,
+  watchlistSyncItem,
 } from './storage';
+import type { WatchlistItem } from './model';
 
 describe('settings', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -56,7 +66,10 @@ describe('settings', () => {
 });
 
 describe('watchlist', () => {
-  beforeEach(() => fakeBrowser.reset());
+  beforeEach(() => {
+    fakeBrowser.reset();
+    resetWatchlistWriter();
+  });
 
   it('normalizes symbols', () => {
     expect(normalizeSymbol(' $crdo ')).toBe('CRDO');
@@ -75,8 +88,8 @@ describe('watchlist', () => {
     const w = await getWatchlist();
     expect(w.items.map((i) => i.symbol)).toEqual(['CRDO', 'BE']);
     const local = await fakeBrowser.storage.local.get('watchlist');
-    const sync = await fakeBrowser.storage.sync.get('watchlist');
-    expect(local.watchlist).toEqual(sync.watchlist);
+    const sync = unpackFromSync(await fakeBrowser.storage.sync.get(null));
+    expect(local.watchlist).toEqual(sync);
   });
 
   it('keeps the list on this device when sync storage refuses it (quota)', async () => {
@@ -105,5 +118,142 @@ describe('watchlist', () => {
       watchlist$: { v: 2 },
     });
     expect((await getWatchlist()).items.map((i) => i.symbol)).toEqual(['NEW']);
+  });
+});
+
+const row = (symbol: string, note = ''): WatchlistItem => ({
+  symbol,
+  note,
+  addedAt: '2026-11-25T10:00:00.000Z',
+  membershipAtPin: 'R2000',
+});
+/** 500 distinct valid symbols: AAAA, AAAB, … */
+const symbols = (n: number) =>
+  Array.from({ length: n }, (_, i) => {
+    let s = '';
+    for (let k = i, d = 0; d < 4; d++, k = Math.floor(k / 26)) s = String.fromCharCode(65 + (k % 26)) + s;
+    return s;
+  });
+
+describe('the synced copy is chunked under storage.sync quotas', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    resetWatchlistWriter();
+  });
+
+  it('500 items with notes: every item under 8,192 bytes, all under 102,400, round-trips', () => {
+    const items = symbols(500).map((s, i) => row(s, i % 3 ? `note ${i} — "quoted", ünïcode` : ''));
+    const pack = packForSync({ items, updatedAt: 7 });
+    expect(pack.ok).toBe(true);
+    if (!pack.ok) return;
+    let total = 0;
+    for (const [k, v] of Object.entries(pack.entries)) {
+      const b = syncItemBytes(k, v);
+      expect(b, k).toBeLessThanOrEqual(SYNC_QUOTA.perItem);
+      total += b;
+    }
+    expect(total).toBeLessThanOrEqual(SYNC_QUOTA.total);
+    expect(Object.keys(pack.entries).length).toBeLessThanOrEqual(SYNC_QUOTA.maxItems);
+    expect(pack.chunks).toBeGreaterThan(1);
+    expect(unpackFromSync(pack.entries)).toEqual({ items, updatedAt: 7 });
+  });
+
+  it('a list too large for sync is refused with the sizes in plain words', () => {
+    const items = symbols(500).map((s) => row(s, 'x'.repeat(400)));
+    const pack = packForSync({ items, updatedAt: 1 });
+    expect(pack.ok).toBe(false);
+    if (!pack.ok) expect(pack.reason).toMatch(/at most 100 KB .* needs \d+ KB .* kept on this device/);
+  });
+
+  it('an incomplete copy (another device mid-write) reads as none', () => {
+    const pack = packForSync({ items: symbols(500).map((s) => row(s)), updatedAt: 3 });
+    if (!pack.ok) throw new Error('pack');
+    const partial = { ...pack.entries };
+    delete partial[syncChunkKey(1)];
+    expect(unpackFromSync(partial)).toBeNull();
+  });
+
+  it('saving 500 items writes chunks, removes the version-2 item, and a shorter list drops stale chunks', async () => {
+    await fakeBrowser.storage.sync.set({
+      watchlist: { items: [{ symbol: 'OLD' }], updatedAt: 1 },
+      watchlist$: { v: 2 },
+    });
+    await saveWatchlist(symbols(500).map((s) => row(s, 'a note')));
+    let all = await fakeBrowser.storage.sync.get(null);
+    expect(all.watchlist).toBeUndefined();
+    const chunks = (all[SYNC_META_KEY] as { chunks: number }).chunks;
+    expect(chunks).toBeGreaterThan(1);
+    expect(unpackFromSync(all)?.items).toHaveLength(500);
+    expect(await watchlistSyncErrorItem.getValue()).toBeNull();
+    resetWatchlistWriter(); // past the spacing
+    await saveWatchlist([row('CRDO')]);
+    all = await fakeBrowser.storage.sync.get(null);
+    expect(Object.keys(all).sort()).toEqual([SYNC_META_KEY, syncChunkKey(0)]);
+    expect(unpackFromSync(all)?.items.map((i) => i.symbol)).toEqual(['CRDO']);
+  });
+
+  it('a list too large for sync stays on this device and the side panel is told why', async () => {
+    await saveWatchlist(symbols(500).map((s) => row(s, 'x'.repeat(400))));
+    expect((await getWatchlist()).items).toHaveLength(500);
+    expect(await watchlistSyncErrorItem.getValue()).toMatch(/kept on this device only/);
+  });
+
+  it('upgrade: a version-2 sync copy newer than local is read, and the next edit keeps it', async () => {
+    await fakeBrowser.storage.sync.set({
+      watchlist: { items: [{ symbol: 'CRDO' }, { symbol: 'BE' }], updatedAt: 5 },
+      watchlist$: { v: 2 },
+    });
+    await watchlistSyncItem.migrate();
+    expect((await getWatchlist()).items.map((i) => i.symbol)).toEqual(['CRDO', 'BE']);
+    await editWatchlist((items) => ({ items: [...items, row('FN')], result: null }));
+    const all = await fakeBrowser.storage.sync.get(null);
+    expect(unpackFromSync(all)?.items.map((i) => i.symbol)).toEqual(['CRDO', 'BE', 'FN']);
+  });
+
+  it('a burst of edits writes sync at most twice (once now, once with the latest list)', async () => {
+    const spy = vi.spyOn(fakeBrowser.storage.sync, 'set');
+    await Promise.all(
+      symbols(30).map((s) => editWatchlist((items) => ({ items: [...items, row(s)], result: null }))),
+    );
+    expect(spy).toHaveBeenCalledTimes(1);
+    await new Promise((r) => setTimeout(r, 1700));
+    expect(spy).toHaveBeenCalledTimes(2);
+    expect(unpackFromSync(await fakeBrowser.storage.sync.get(null))?.items).toHaveLength(30);
+    spy.mockRestore();
+  });
+});
+
+describe('one writer: the watchlist queue', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    resetWatchlistWriter();
+  });
+
+  it('concurrent read-modify-write edits lose nothing (each reads inside the queue)', async () => {
+    await saveWatchlist([row('KEEP', 'mine')]);
+    const edits = symbols(40).map((s, i) =>
+      i % 10 === 5
+        ? editWatchlist((items) => ({
+            items: items.map((x) => (x.symbol === 'KEEP' ? { ...x, note: `edit ${i}` } : x)),
+            result: null,
+          }))
+        : editWatchlist((items) => ({ items: [...items, row(s)], result: null })),
+    );
+    await Promise.all(edits);
+    const after = (await getWatchlist()).items;
+    expect(after).toHaveLength(1 + 36);
+    expect(after[0]).toMatchObject({ symbol: 'KEEP', note: 'edit 35' });
+  });
+
+  it('runs edits in arrival order and a failing edit does not block the queue', async () => {
+    const order: number[] = [];
+    const a = editWatchlist(() => {
+      order.push(1);
+      throw new Error('bad edit');
+    });
+    const b = editWatchlist(() => (order.push(2), { result: 'ok' }));
+    await expect(a).rejects.toThrow('bad edit');
+    await expect(b).resolves.toBe('ok');
+    expect(order).toEqual([1, 2]);
   });
 });

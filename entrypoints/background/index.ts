@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { classifySender, createTabRateLimiter, dispatch } from '../../lib/messaging';
 import { createHandlers } from '../../lib/engine/handlers';
 import { TabTickers } from '../../lib/engine/tab-tickers';
+import { PagePins } from '../../lib/engine/page-pins';
 import { REFRESH_ALARM, scheduleRefresh } from '../../lib/engine/schedule';
 import { syncExtraSites } from '../../lib/engine/extra-sites';
 import { isPausedUrl, showPausedState } from '../../lib/engine/action-icon';
@@ -16,7 +17,8 @@ const isGetSettings = (msg: unknown) =>
  */
 export default defineBackground(() => {
   const tabTickers = new TabTickers();
-  const handlers = createHandlers({ tabTickers, fetchImpl: (input, init) => fetch(input, init) });
+  const pagePins = new PagePins();
+  const handlers = createHandlers({ tabTickers, pagePins, fetchImpl: (input, init) => fetch(input, init) });
   const rateLimit = createTabRateLimiter();
   const extensionOrigin = browser.runtime.getURL('/');
 
@@ -34,7 +36,15 @@ export default defineBackground(() => {
     return reply;
   });
 
-  browser.tabs.onRemoved.addListener((tabId) => tabTickers.forget(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    tabTickers.forget(tabId);
+    pagePins.reset(tabId);
+  });
+  // A new page load in the tab (navigation or reload) gets a fresh pin count. `status` is
+  // reported without the "tabs" permission.
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') pagePins.reset(tabId);
+  });
 
   // The `next-ticker` command (Alt+Shift+K). Chrome keeps the key for the command, so the page
   // never sees it: forward it to the active tab's content script (keyboard.ts isStepMessage).

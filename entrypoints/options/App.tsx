@@ -6,7 +6,12 @@ import { send } from '../../lib/messaging';
 import type { Settings, SourceId } from '../../lib/storage';
 import { normalizeSymbol, SOURCE_IDS } from '../../lib/symbols';
 import { errorText, LOADING, toLoad, type Load } from '../../components/load';
-import { parseSettingsFile, settingsToJson } from '../../components/settingsFile';
+import {
+  MAX_SETTINGS_FILE_BYTES,
+  parseSettingsFile,
+  settingsToJson,
+  tooLarge,
+} from '../../components/settingsFile';
 import { curatedHostNames, isCuratedHost, parseOriginInput, toggleHost } from '../../components/sites';
 import { SourceStatusList } from '../../components/SourceStatusList';
 import { watchStorageKeys } from '../../components/storageWatch';
@@ -720,6 +725,11 @@ function DataSection({ s, save }: Pick<FormProps, 's' | 'save'>) {
   };
 
   const importSettings = async (file: File) => {
+    // Refused before reading: a huge file is never loaded into memory.
+    if (file.size > MAX_SETTINGS_FILE_BYTES) {
+      setImportMsg({ kind: 'error', text: `${file.name}: ${tooLarge(file.size)}` });
+      return;
+    }
     const parsed = parseSettingsFile(await file.text());
     if (!parsed.ok) {
       setImportMsg({ kind: 'error', text: `${file.name}: ${parsed.error}` });

@@ -90,8 +90,10 @@ export function App() {
   const onSave = async (items: WatchlistItem[]): Promise<string | null> => {
     const prev = list;
     if (prev.status === 'ok') setList({ status: 'ok', data: { ...prev.data, items } }); // optimistic
+    // The rows this edit started from: a pin that lands meanwhile is kept, not overwritten.
+    const base = prev.status === 'ok' ? prev.data.items.map((i) => i.symbol) : undefined;
     try {
-      const saved = await send('setWatchlist', { items });
+      const saved = await send('setWatchlist', { items, base });
       setList({ status: 'ok', data: saved });
       void loadDetails(saved.items.map((i) => i.symbol));
       return null;

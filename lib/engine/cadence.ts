@@ -113,3 +113,18 @@ export function nextAttemptAt(id: SourceId, input: DueInput): string | null {
   const at = lastOk + CADENCE_MS[id];
   return at > t ? new Date(at).toISOString() : null;
 }
+
+/**
+ * Until when a source is backing off (its server's Retry-After, or the backoff after failures),
+ * as epoch ms; null when it is not. The quote path asks this of the prices source, so a hover
+ * never fetches a price while the scheduled refresh is told to wait.
+ */
+export function backoffUntil(id: SourceId, status: SourceStatus | undefined): number | null {
+  if (!status?.lastAttempt) return null;
+  const lastTry = Date.parse(status.lastAttempt);
+  let until = 0;
+  if (status.error?.retryAfterSec) until = lastTry + status.error.retryAfterSec * 1000;
+  if (status.state === 'error' && (status.failures ?? 0) > 0)
+    until = Math.max(until, lastTry + (status.backoffMs ?? backoffMs(id, status.failures ?? 1, () => 0.5)));
+  return until > 0 ? until : null;
+}

@@ -18,7 +18,8 @@ import { bundledUniverse } from './bundled';
 import type { Dataset, DatasetKey } from './data';
 import { implausibility } from './plausibility';
 import { FETCHERS } from './refresh';
-import { nextAttemptAt } from './cadence';
+import { backoffUntil, nextAttemptAt } from './cadence';
+import { HostBackoff, withHostBackoff } from '../sources/backoff';
 import {
   composeStatuses,
   daysBetween,
@@ -34,6 +35,17 @@ import { buildCardFromData, stripFromCard } from './card-inputs';
 /** Overall deadline of one source's refresh (its requests have their own, shorter ones). */
 const SOURCE_DEADLINE_MS = 60_000;
 const QUOTE_TTL_MS = 30 * 60_000;
+/** A symbol whose live lookup just failed is not looked up again for this long. */
+const QUOTE_FAILURE_TTL_MS = 5 * 60_000;
+/**
+ * Live price lookups news pages may cause, all tabs together, per minute. Each lookup asks at
+ * most three hosts (Yahoo query1, query2, Stooq), so pages can make the worker send at most
+ * 3 × this many requests a minute; cached quotes (30 min) cost nothing.
+ */
+export const PAGE_QUOTE_LOOKUPS_PER_MINUTE = 6;
+
+/** Who asked for a quote: a news page's card is budgeted, extension pages are not. */
+export type QuoteCaller = 'page' | 'extension';
 
 export class Engine {
   private inflight: Promise<SourceStatus[]> | null = null;
@@ -42,7 +54,19 @@ export class Engine {
   private cache: { loaded: LoadedData; at: number } | null = null;
   private lookup: { at: number; fn: (s: string) => TickerInfo } | null = null;
 
-  constructor(private readonly fetchImpl: FetchImpl) {}
+  private readonly fetchImpl: FetchImpl;
+  /** One per worker: the refresh and the quote path wait out the same Retry-After per host. */
+  readonly hostBackoff: HostBackoff;
+  private quoteInflight = new Map<string, Promise<TickerQuote | null>>();
+  private quoteFailedAt = new Map<string, number>();
+  private pageLookups: number[] = [];
+  /** Page-caused live lookups run one at a time, so a 429 rests its host before the next. */
+  private pageQueue: Promise<unknown> = Promise.resolve();
+
+  constructor(fetchImpl: FetchImpl, hostBackoff = new HostBackoff()) {
+    this.hostBackoff = hostBackoff;
+    this.fetchImpl = withHostBackoff(fetchImpl, hostBackoff);
+  }
 
   async universeRows(): Promise<UniverseData> {
     this.universeData ??= await bundledUniverse();
@@ -260,18 +284,58 @@ export class Engine {
   /**
    * Price, day change and a 1-year series for one ticker. Live first (cached 30 min in
    * IndexedDB); on failure the last stored quote is served marked stale; null when none.
+   * Coalesced per symbol (concurrent asks share one lookup). No live lookup while the prices
+   * source is backing off (Retry-After or failures), for 5 min after this symbol's last failed
+   * lookup, or, for news pages, past PAGE_QUOTE_LOOKUPS_PER_MINUTE; then the stored quote is
+   * served stale, or the reason is thrown.
    */
-  async quote(symbol: string): Promise<TickerQuote | null> {
+  quote(symbol: string, caller: QuoteCaller = 'extension'): Promise<TickerQuote | null> {
     const sym = symbol.toUpperCase();
+    const pending = this.quoteInflight.get(sym);
+    if (pending) return pending;
+    const p = this.loadQuote(sym, caller).finally(() => this.quoteInflight.delete(sym));
+    this.quoteInflight.set(sym, p);
+    return p;
+  }
+
+  /** Why a live lookup may not run now (null: it may). Takes a page's budget when it may. */
+  private async quoteHold(sym: string, caller: QuoteCaller): Promise<string | null> {
+    const settings = await getSettings();
+    if (!settings.sources.prices) return 'Prices are turned off in Options.';
+    const now = Date.now();
+    const status = (await readStatuses().catch(() => new Map<string, SourceStatus>())).get('prices');
+    const until = backoffUntil('prices', status);
+    if (until && until > now)
+      return `The price servers asked us to wait; next try after ${new Date(until).toISOString().slice(11, 16)} UTC.`;
+    const failed = this.quoteFailedAt.get(sym);
+    if (failed && now - failed < QUOTE_FAILURE_TTL_MS)
+      return 'No price source answered a moment ago; trying again in a few minutes.';
+    if (caller === 'page') {
+      this.pageLookups = this.pageLookups.filter((t) => now - t < 60_000);
+      if (this.pageLookups.length >= PAGE_QUOTE_LOOKUPS_PER_MINUTE)
+        return 'Too many price lookups in the last minute; hover again shortly.';
+      this.pageLookups.push(now);
+    }
+    return null;
+  }
+
+  private async loadQuote(sym: string, caller: QuoteCaller): Promise<TickerQuote | null> {
     const key = `quote:${sym}`;
     const cached = await getRecord<PriceSeries>(key).catch(() => undefined);
     if (cached?.provenance && Date.now() - Date.parse(cached.fetchedAt) < QUOTE_TTL_MS) {
       return toQuote(cached.data, cached.provenance, false);
     }
-    const settings = await getSettings();
-    if (settings.sources.prices) {
-      const r = await fetchDailyPrices(this.fetchImpl, sym, { range: '1y' });
+    const hold = await this.quoteHold(sym, caller);
+    if (!hold) {
+      const lookup = () => fetchDailyPrices(this.fetchImpl, sym, { range: '1y' });
+      let r: Awaited<ReturnType<typeof lookup>>;
+      if (caller === 'page') {
+        const run = this.pageQueue.then(lookup, lookup);
+        this.pageQueue = run.catch(() => undefined);
+        r = await run;
+      } else r = await lookup();
       if (r.ok && r.value.data.bars.length) {
+        this.quoteFailedAt.delete(sym);
         const record = {
           id: key,
           source: 'prices',
@@ -287,12 +351,14 @@ export class Engine {
           isStale('prices', r.value.provenance.asOf, new Date()),
         );
       }
+      this.quoteFailedAt.set(sym, Date.now());
     }
     if (cached?.provenance) return toQuote(cached.data, cached.provenance, true);
     // A benchmark we hold in the data engine (IWM, SPY) still has its stored series.
     const { data } = await this.data();
     const bench = sym === 'IWM' || sym === 'SPY' ? data.prices[sym] : null;
     if (bench) return toQuote(bench.data, bench.provenance, true);
+    if (hold) throw new Error(hold);
     return null;
   }
 

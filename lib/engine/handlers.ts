@@ -6,15 +6,17 @@ import { browser } from 'wxt/browser';
 import type { Handlers } from '../messaging';
 import type { FetchImpl } from '../sources/http';
 import {
+  editWatchlist,
   getSettings,
   getWatchlist,
+  MAX_WATCHLIST,
   normalizeSymbol,
-  saveWatchlist,
   updateSettings,
   watchlistSyncErrorItem,
 } from '../storage';
 import { clearAll } from '../db';
-import type { IndexMembership } from '../model';
+import type { IndexMembership, WatchlistItem } from '../model';
+import { PagePins } from './page-pins';
 import { Engine } from './engine';
 import type { TabTickers } from './tab-tickers';
 import { scheduleRefresh } from './schedule';
@@ -25,6 +27,26 @@ export interface HandlerDeps {
   tabTickers: TabTickers;
   fetchImpl: FetchImpl;
   engine?: Engine;
+  /** Pins per tab and page load (background resets a tab's count when it loads a page). */
+  pagePins?: PagePins;
+}
+
+/** The full-list refusal, the same whatever the symbol (a page learns only that the list is full). */
+export const FULL_LIST_MESSAGE = `your watchlist is full (${MAX_WATCHLIST} symbols); remove one in the side panel first`;
+
+/**
+ * The side panel's edit applied to the list as it is now: the panel's rows in the panel's order,
+ * then rows that arrived while the panel was editing (in the current list, not in `base`, the
+ * symbols the panel started from). Rows the panel removed stay removed.
+ */
+export function mergePanelEdit(
+  current: WatchlistItem[],
+  edited: WatchlistItem[],
+  base: string[] | undefined,
+): WatchlistItem[] {
+  if (!base) return edited;
+  const known = new Set([...base, ...edited.map((i) => i.symbol)]);
+  return [...edited, ...current.filter((i) => !known.has(i.symbol))];
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers & { warm(): Promise<void> } {
@@ -35,25 +57,29 @@ export function createHandlers(deps: HandlerDeps): Handlers & { warm(): Promise<
     syncError: await watchlistSyncErrorItem.getValue(),
   });
 
-  const pin = async (symbol: string, note = '') => {
-    const sym = normalizeSymbol(symbol);
-    if (!sym) throw new Error(`Not a ticker symbol: ${symbol.slice(0, 20)}`);
-    const { items } = await getWatchlist();
-    if (items.some((i) => i.symbol === sym)) return { added: false };
+  const membershipOf = async (sym: string): Promise<IndexMembership | null> => {
     const info = await engine.tickerInfo(sym);
-    const membershipAtPin: IndexMembership | null = info.russell2000
-      ? 'R2000'
-      : info.russell1000
-        ? 'R1000'
-        : info.sp500
-          ? 'SP500'
-          : null;
-    await saveWatchlist([
-      ...items,
-      { symbol: sym, note, addedAt: new Date().toISOString(), membershipAtPin },
-    ]);
-    return { added: true };
+    return info.russell2000 ? 'R2000' : info.russell1000 ? 'R1000' : info.sp500 ? 'SP500' : null;
   };
+
+  /**
+   * Appends `sym` inside the write queue. 'full' when the list has no room (nothing stored);
+   * 'present' when it was already there.
+   */
+  const pin = async (sym: string, note = '', fullFirst = false): Promise<'added' | 'present' | 'full'> => {
+    const membershipAtPin = await membershipOf(sym); // outside the queue: no I/O while holding it
+    return editWatchlist((items) => {
+      // fullFirst (pins from pages): a full list refuses every symbol, listed or not.
+      if (fullFirst && items.length >= MAX_WATCHLIST) return { result: 'full' as const };
+      if (items.some((i) => i.symbol === sym)) return { result: 'present' as const };
+      if (items.length >= MAX_WATCHLIST) return { result: 'full' as const };
+      return {
+        items: [...items, { symbol: sym, note, addedAt: new Date().toISOString(), membershipAtPin }],
+        result: 'added' as const,
+      };
+    });
+  };
+  const pagePins = deps.pagePins ?? new PagePins();
 
   /** UI reads kick a refresh of due sources in the background, without waiting for it. */
   const kick = () => void engine.refresh(false, true).catch(() => {});
@@ -68,7 +94,7 @@ export function createHandlers(deps: HandlerDeps): Handlers & { warm(): Promise<
     getUniverse: () => engine.universeRows(),
     getTickerInfo: ({ symbol }) => engine.tickerInfo(symbol),
     getTickerInfos: ({ symbols }) => engine.tickerInfos(symbols),
-    getQuote: ({ symbol }) => engine.quote(symbol),
+    getQuote: ({ symbol }, ctx) => engine.quote(symbol, ctx.kind === 'content-script' ? 'page' : 'extension'),
     getSourceStatus: () => engine.statuses(),
     suggest: ({ query }) => engine.suggest(query),
     getSettings: () => getSettings(),
@@ -78,12 +104,19 @@ export function createHandlers(deps: HandlerDeps): Handlers & { warm(): Promise<
       return null;
     },
     getTabTickers: ({ tabId }) => deps.tabTickers.get(tabId),
-    pinFromPage: async ({ symbol }) => {
-      // Only symbols of today's universe: a hostile page cannot fill the list with junk.
+    pinFromPage: async ({ symbol }, ctx) => {
+      // The card asks only on a user's click; the count is a backstop per page load. The reply
+      // is the same whether the symbol was listed or not, and a full list refuses every symbol
+      // alike, so a page learns nothing about what the watchlist holds.
+      if (ctx.tabId !== null && !pagePins.take(ctx.tabId))
+        throw new Error('this page has pinned enough; reload it to pin more');
       const sym = normalizeSymbol(symbol);
+      // Only symbols of today's universe: a hostile page cannot fill the list with junk.
       if (!sym || !(await engine.getUniverse()).resolve(sym))
         throw new Error(`${symbol.slice(0, 12)} is not a US-listed symbol`);
-      return pin(sym);
+      const r = await pin(sym, '', true);
+      if (r === 'full') throw new Error(FULL_LIST_MESSAGE);
+      return null;
     },
     openSidePanel: async (_p, ctx) => {
       await openWatchlistPanel(browser as unknown as PanelApis, ctx.tabId);
@@ -98,15 +131,20 @@ export function createHandlers(deps: HandlerDeps): Handlers & { warm(): Promise<
       engine.clearMemory();
       return next;
     },
-    setWatchlist: async ({ items }) => {
-      await saveWatchlist(items);
+    setWatchlist: async ({ items, base }) => {
+      await editWatchlist((current) => ({ items: mergePanelEdit(current, items, base), result: null }));
       return watchlistReply();
     },
-    pin: ({ symbol, note }) => pin(symbol, note),
+    pin: async ({ symbol, note }) => {
+      const sym = normalizeSymbol(symbol);
+      if (!sym) throw new Error(`Not a ticker symbol: ${symbol.slice(0, 20)}`);
+      const r = await pin(sym, note);
+      if (r === 'full') throw new Error(`The watchlist is full (${MAX_WATCHLIST} symbols).`);
+      return { added: r === 'added' };
+    },
     unpin: async ({ symbol }) => {
       const sym = normalizeSymbol(symbol);
-      const { items } = await getWatchlist();
-      await saveWatchlist(items.filter((i) => i.symbol !== sym));
+      await editWatchlist((items) => ({ items: items.filter((i) => i.symbol !== sym), result: null }));
       return null;
     },
     clearCache: async () => {

@@ -1,5 +1,6 @@
 import { fail, ok, type Result } from '../result';
 import { isAllowedDataUrl } from '../hosts';
+import { parseRetryAfter } from './backoff';
 
 /** The fetch function sources receive (globalThis.fetch in the worker, a fake in tests). */
 export type FetchImpl = (input: string, init?: RequestInit) => Promise<Response>;
@@ -42,15 +43,6 @@ export function looksLikeHtml(text: string): boolean {
     head.startsWith('<body') ||
     (head.startsWith('<') && /<(script|meta|title|div)\b/.test(head) && !head.startsWith('<?xml'))
   );
-}
-
-function parseRetryAfter(value: string | null): number | undefined {
-  if (!value) return undefined;
-  const secs = Number(value);
-  if (Number.isFinite(secs) && secs >= 0) return secs;
-  const when = Date.parse(value);
-  if (Number.isFinite(when)) return Math.max(0, Math.round((when - Date.now()) / 1000));
-  return undefined;
 }
 
 /**
