@@ -18,10 +18,13 @@ import type {
 } from './model';
 import type { Settings } from './storage';
 import type { UniverseData } from './detect/build';
+import type { EvidenceView } from './signals/evidence-text';
 
 export interface Protocol {
   getSignalCard: { req: Record<string, never>; res: SignalCard };
   getStrip: { req: Record<string, never>; res: SmallCapStrip };
+  /** "What happened next": IWM's returns after each signal state vs all days (lib/signals/evidence.ts). */
+  getEvidence: { req: Record<string, never>; res: EvidenceView };
   /** The compact symbol universe for the content script's detector (lib/detect UniverseData). */
   getUniverse: { req: Record<string, never>; res: UniverseData };
   getTickerInfo: { req: { symbol: string }; res: TickerInfo };
@@ -89,6 +92,7 @@ const withSymbol: Validator = (p) =>
 export const VALIDATORS: Record<MessageType, Validator> = {
   getSignalCard: empty,
   getStrip: empty,
+  getEvidence: empty,
   getUniverse: empty,
   getTickerInfo: withSymbol,
   getTickerInfos: (p) =>

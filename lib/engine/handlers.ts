@@ -64,6 +64,7 @@ export function createHandlers(deps: HandlerDeps): Handlers & { warm(): Promise<
       return engine.signalCard();
     },
     getStrip: () => engine.strip(),
+    getEvidence: () => engine.evidence(),
     getUniverse: () => engine.universeRows(),
     getTickerInfo: ({ symbol }) => engine.tickerInfo(symbol),
     getTickerInfos: ({ symbols }) => engine.tickerInfos(symbols),

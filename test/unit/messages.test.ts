@@ -60,6 +60,7 @@ const tickerLike = (s: unknown) =>
 const MODEL: Record<MessageType, (p: unknown) => boolean> = {
   getSignalCard: isPlain,
   getStrip: isPlain,
+  getEvidence: isPlain,
   getUniverse: isPlain,
   getTickerInfo: (p) => isPlain(p) && tickerLike(p.symbol),
   getTickerInfos: (p) =>
@@ -118,6 +119,7 @@ const symbolish = fc.oneof(
 const VALID_ISH: Record<MessageType, fc.Arbitrary<unknown>> = {
   getSignalCard: fc.constant({}),
   getStrip: fc.constant({}),
+  getEvidence: fc.constant({}),
   getUniverse: fc.constant({}),
   getTickerInfo: fc.record({ symbol: symbolish }),
   getTickerInfos: fc.record({ symbols: fc.array(symbolish, { maxLength: 6 }) }),
