@@ -30,6 +30,8 @@ export interface CardApi {
   strip(): Promise<SmallCapStrip>;
   pin(symbol: string): Promise<{ added: boolean }>;
   openPanel(): Promise<unknown>;
+  /** Opens the popup (or the side panel) on a factor's "What happened next"; absent in old hosts. */
+  openEvidence?(factor: 'flows' | 'drawdown' | 'relative' | 'yields'): Promise<unknown>;
 }
 
 export interface OpenOptions {

@@ -3,7 +3,8 @@
  * happen in `dispatch` before any of these run.
  */
 import { browser } from 'wxt/browser';
-import type { Handlers } from '../messaging';
+import type { Handlers, SenderContext } from '../messaging';
+import type { EvidenceFactorId } from '../signals/evidence';
 import type { FetchImpl } from '../sources/http';
 import {
   getSettings,
@@ -54,6 +55,23 @@ export function createHandlers(deps: HandlerDeps): Handlers & { warm(): Promise<
     return { added: true };
   };
 
+  /** The factor the hover card asked the popup / side panel to open on (taken once). */
+  let evidenceFocus: EvidenceFactorId | null = null;
+
+  const openSidePanel = async (ctx: SenderContext) => {
+    const b = browser as unknown as {
+      sidePanel?: { open(o: { tabId?: number; windowId?: number }): Promise<void> };
+      sidebarAction?: { open(): Promise<void> };
+    };
+    if (b.sidePanel) {
+      if (ctx.tabId !== null) await b.sidePanel.open({ tabId: ctx.tabId });
+      else {
+        const win = await browser.windows.getCurrent();
+        if (win.id !== undefined) await b.sidePanel.open({ windowId: win.id });
+      }
+    } else await b.sidebarAction?.open();
+  };
+
   /** UI reads kick a refresh of due sources in the background, without waiting for it. */
   const kick = () => void engine.refresh(false, true).catch(() => {});
 
@@ -86,18 +104,32 @@ export function createHandlers(deps: HandlerDeps): Handlers & { warm(): Promise<
       return pin(sym);
     },
     openSidePanel: async (_p, ctx) => {
-      const b = browser as unknown as {
-        sidePanel?: { open(o: { tabId?: number; windowId?: number }): Promise<void> };
-        sidebarAction?: { open(): Promise<void> };
-      };
-      if (b.sidePanel) {
-        if (ctx.tabId !== null) await b.sidePanel.open({ tabId: ctx.tabId });
-        else {
-          const win = await browser.windows.getCurrent();
-          if (win.id !== undefined) await b.sidePanel.open({ windowId: win.id });
-        }
-      } else await b.sidebarAction?.open();
+      await openSidePanel(ctx);
       return null;
+    },
+    openEvidence: async ({ factor }, ctx) => {
+      evidenceFocus = factor;
+      const b = browser as unknown as {
+        action?: { openPopup?(): Promise<void> };
+        browserAction?: { openPopup?(): Promise<void> };
+      };
+      const action = b.action ?? b.browserAction;
+      try {
+        // Chrome 127+ opens the popup from here; Firefox only inside a user action (not a message).
+        if (action?.openPopup) {
+          await action.openPopup();
+          return { opened: 'popup' as const };
+        }
+      } catch {
+        // Fall through to the side panel, which lists the same evidence.
+      }
+      await openSidePanel(ctx);
+      return { opened: 'side-panel' as const };
+    },
+    takeEvidenceFocus: () => {
+      const f = evidenceFocus;
+      evidenceFocus = null;
+      return f;
     },
     refresh: ({ force }) => engine.refresh(force ?? true),
     setSettings: async ({ patch }) => {
