@@ -66,7 +66,7 @@ export default defineConfig({
     // Bundled data ships as files read on demand, not inlined into background.js: a woken
     // worker then starts in milliseconds and parses the snapshot only when it needs it.
     'build:publicAssets': (_wxt, files) => {
-      for (const name of ['snapshot.json', 'universe.json']) {
+      for (const name of ['snapshot.json', 'universe.json', 'evidence.json']) {
         files.push({ absoluteSrc: resolve('lib/data', name), relativeDest: `data/${name}` });
       }
     },

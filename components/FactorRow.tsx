@@ -2,6 +2,7 @@ import type { Factor, FactorState } from '../lib/model';
 import { LazyMiniChart as MiniChart } from './LazyMiniChart';
 import { ProvenanceLines } from './Provenance';
 import { FACTOR_STATE_GLYPH, FACTOR_STATE_TEXT } from './signal';
+import { WhatHappenedNext } from './WhatHappenedNext';
 import './components.css';
 
 export function StateChip({ state }: { state: FactorState }) {
@@ -58,6 +59,7 @@ export function FactorRow({ factor }: { factor: Factor }) {
         />
       ) : null}
       <ProvenanceLines items={factor.provenance} />
+      <WhatHappenedNext factorId={factor.id} title={factor.title} />
     </article>
   );
 }

@@ -18,10 +18,18 @@ import type {
 } from './model';
 import type { Settings } from './storage';
 import type { UniverseData } from './detect/build';
+import type { EvidenceView } from './signals/evidence-text';
+import type { EvidenceFactorId } from './signals/evidence';
 
 export interface Protocol {
   getSignalCard: { req: Record<string, never>; res: SignalCard };
   getStrip: { req: Record<string, never>; res: SmallCapStrip };
+  /** "What happened next": IWM's returns after each signal state vs all days (lib/signals/evidence.ts). */
+  getEvidence: { req: Record<string, never>; res: EvidenceView };
+  /** The hover card's "What happened next" link: opens the popup (or the side panel) on one factor. */
+  openEvidence: { req: { factor: EvidenceFactorId }; res: { opened: 'popup' | 'side-panel' } };
+  /** The factor asked for by openEvidence, once (null when none). */
+  takeEvidenceFocus: { req: Record<string, never>; res: EvidenceFactorId | null };
   /** The compact symbol universe for the content script's detector (lib/detect UniverseData). */
   getUniverse: { req: Record<string, never>; res: UniverseData };
   getTickerInfo: { req: { symbol: string }; res: TickerInfo };
@@ -83,6 +91,7 @@ export const CONTENT_SCRIPT_ALLOWED: ReadonlySet<MessageType> = new Set<MessageT
   'reportPageTickers',
   'pinFromPage',
   'openSidePanel',
+  'openEvidence',
 ]);
 
 type Validator = (p: unknown) => string | null; // null = valid, else the reason
@@ -96,6 +105,12 @@ const withSymbol: Validator = (p) =>
 export const VALIDATORS: Record<MessageType, Validator> = {
   getSignalCard: empty,
   getStrip: empty,
+  getEvidence: empty,
+  openEvidence: (p) =>
+    isObj(p) && typeof p.factor === 'string' && ['flows', 'drawdown', 'relative', 'yields'].includes(p.factor)
+      ? null
+      : 'factor must be flows, drawdown, relative or yields',
+  takeEvidenceFocus: empty,
   getUniverse: empty,
   getTickerInfo: withSymbol,
   getTickerInfos: (p) =>

@@ -34,6 +34,14 @@
  *       Probabilities are percentages with one decimal. Every meeting lists the same ranges (the
  *       span of all meetings, as CME's table does), 0.0 where the tree does not reach.
  *
+ *   tsx scripts/signals.ts evidence [--json] [--recompute]
+ *       "What happened next": IWM's forward total return after each signal state vs all days
+ *       (lib/signals/evidence.ts), as bundled in lib/data/evidence.json (the numbers the popup
+ *       shows). --recompute computes it afresh from the recorded histories instead. Text: per
+ *       factor and condition a table of horizons (signal days, episodes, median, all-days median,
+ *       mean, share up, worst, vs SPY, verdict) and the popup's sentence. JSON: the EvidenceReport
+ *       (lib/signals/evidence-text.ts).
+ *
  * Exit codes: 0 ok, 1 data error (message on stderr), 2 usage error.
  */
 import { readFileSync, realpathSync } from 'node:fs';
@@ -50,6 +58,8 @@ import {
 import { bundledCalendars } from '../lib/sources/calendars';
 import { formatCardText } from '../lib/signals/format';
 import { parseFuturesCsv } from '../lib/sources/futures-csv';
+import { evidenceText, type EvidenceReport } from '../lib/signals/evidence-text';
+import { buildEvidenceReport, EVIDENCE_OUT, recordedEvidenceInputs } from './evidence';
 
 /** Hook for the bundled snapshot: this module must export `loadBundledSignalInputs()`. */
 const SNAPSHOT_INPUTS_MODULE = '../lib/snapshot/inputs';
@@ -58,7 +68,8 @@ class UsageError extends Error {}
 
 const USAGE = `Usage:
   tsx scripts/signals.ts [--json] [--now ISO-TIME]
-  tsx scripts/signals.ts fedwatch --futures FILE --watch-date YYYY-MM-DD --target-range LO-HI [--meetings D1,D2,...] [--day-count day-after-decision|decision-day] [--json]`;
+  tsx scripts/signals.ts fedwatch --futures FILE --watch-date YYYY-MM-DD --target-range LO-HI [--meetings D1,D2,...] [--day-count day-after-decision|decision-day] [--json]
+  tsx scripts/signals.ts evidence [--json] [--recompute]`;
 
 function parseArgs(argv: string[]): { positional: string[]; flags: Map<string, string | true> } {
   const positional: string[] = [];
@@ -70,7 +81,13 @@ function parseArgs(argv: string[]): { positional: string[]; flags: Map<string, s
       if (eq > 0) flags.set(a.slice(2, eq), a.slice(eq + 1));
       else {
         const next = argv[i + 1];
-        if (next !== undefined && !next.startsWith('--') && a !== '--json' && a !== '--help') {
+        if (
+          next !== undefined &&
+          !next.startsWith('--') &&
+          a !== '--json' &&
+          a !== '--help' &&
+          a !== '--recompute'
+        ) {
           flags.set(a.slice(2), next);
           i++;
         } else flags.set(a.slice(2), true);
@@ -273,6 +290,25 @@ async function runCard(flags: Map<string, string | true>): Promise<number> {
   return 0;
 }
 
+function runEvidence(flags: Map<string, string | true>): number {
+  let report: EvidenceReport;
+  if (flags.has('recompute')) {
+    const { inputs, sources, notes } = recordedEvidenceInputs();
+    report = buildEvidenceReport(inputs, sources, notes);
+  } else {
+    try {
+      report = JSON.parse(readFileSync(EVIDENCE_OUT, 'utf8')) as EvidenceReport;
+    } catch (e) {
+      process.stderr.write(
+        `Cannot read ${EVIDENCE_OUT} (${e instanceof Error ? e.message : String(e)}); run npm run snapshot or pass --recompute\n`,
+      );
+      return 1;
+    }
+  }
+  process.stdout.write(flags.has('json') ? JSON.stringify(report, null, 2) + '\n' : evidenceText(report));
+  return 0;
+}
+
 async function main(argv: string[]): Promise<number> {
   const { positional, flags } = parseArgs(argv);
   if (flags.has('help') || flags.has('h')) {
@@ -283,6 +319,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (command === undefined) return await runCard(flags);
     if (command === 'fedwatch') return runFedwatch(flags);
+    if (command === 'evidence') return runEvidence(flags);
     throw new UsageError(`Unknown command: ${command}`);
   } catch (e) {
     if (e instanceof UsageError) {

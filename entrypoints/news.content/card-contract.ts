@@ -36,6 +36,8 @@ export interface CardApi {
   /** Resolves when the symbol is in the watchlist; the answer never says whether it already was. */
   pin(symbol: string): Promise<unknown>;
   openPanel(): Promise<unknown>;
+  /** Opens the popup (or the side panel) on a factor's "What happened next"; absent in old hosts. */
+  openEvidence?(factor: 'flows' | 'drawdown' | 'relative' | 'yields'): Promise<unknown>;
 }
 
 export interface OpenOptions {

@@ -114,6 +114,17 @@ export function Card(props: CardProps) {
     }
   };
 
+  const openEvidence = api.openEvidence
+    ? async (factor: EvidenceId) => {
+        try {
+          const r = (await api.openEvidence!(factor)) as { opened?: string } | undefined;
+          setStatus(r?.opened === 'side-panel' ? 'Opened in the side panel.' : '');
+        } catch (e) {
+          setStatus(`Could not open the history: ${msg(e)}`);
+        }
+      }
+    : undefined;
+
   const ti = info.s === 'ok' ? info.v : null;
   const name = ti?.name ?? target.name;
   const exchange = ti?.exchange ?? target.exchange;
@@ -146,7 +157,7 @@ export function Card(props: CardProps) {
       </button>
       <Membership info={info} />
       <Quote quote={quote} />
-      <Strip strip={strip} />
+      <Strip strip={strip} onEvidence={openEvidence ? (id) => void openEvidence(id) : undefined} />
       <div class="foot">
         <div class="actions">
           <button type="button" class="primary" onClick={(e) => void pin(e)}>
@@ -263,7 +274,11 @@ function Quote({ quote }: { quote: Load<TickerQuote | null> }) {
   );
 }
 
-function Strip({ strip }: { strip: Load<SmallCapStrip> }) {
+/** Factors with a "What happened next" history (lib/signals/evidence.ts; not imported: card size). */
+type EvidenceId = 'flows' | 'drawdown' | 'relative' | 'yields';
+const EVIDENCE_IDS: ReadonlySet<string> = new Set<EvidenceId>(['flows', 'drawdown', 'relative', 'yields']);
+
+function Strip({ strip, onEvidence }: { strip: Load<SmallCapStrip>; onEvidence?: (id: EvidenceId) => void }) {
   let body;
   if (strip.s === 'loading') body = <p class="muted">Loading small-cap context…</p>;
   else if (strip.s === 'error') body = <p class="warn">Small-cap context unavailable: {strip.e}</p>;
@@ -282,6 +297,20 @@ function Strip({ strip }: { strip: Load<SmallCapStrip> }) {
               {it.source ? `${it.source}, ` : ''}
               {formatAsOf(it.asOf)}
             </span>
+            {onEvidence && EVIDENCE_IDS.has(it.id) ? (
+              <>
+                {' '}
+                <button
+                  type="button"
+                  class="ev"
+                  data-testid={`strip-evidence-${it.id}`}
+                  aria-label={`What happened next after ${it.label} readings like this`}
+                  onClick={() => onEvidence(it.id as EvidenceId)}
+                >
+                  What next?
+                </button>
+              </>
+            ) : null}
           </li>
         ))}
       </ul>

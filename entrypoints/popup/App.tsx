@@ -6,6 +6,7 @@ import type { Settings } from '../../lib/storage';
 import { errorText, LOADING, toLoad, type Load } from '../../components/load';
 import { mentionsText, sortPageTickers } from '../../components/pageTickers';
 import { SignalCardView } from '../../components/SignalCardView';
+import { EvidenceContext, useEvidenceState } from '../../components/WhatHappenedNext';
 import { sourceSummary } from '../../components/signal';
 import { isCuratedHost, toggleHost, webHostOf } from '../../components/sites';
 import { SourceStatusList } from '../../components/SourceStatusList';
@@ -40,6 +41,11 @@ export function App() {
   const [refreshing, setRefreshing] = useState(false);
   const [status, setStatus] = useState('');
   const [actionError, setActionError] = useState<string | null>(null);
+
+  const evidence = useEvidenceState(
+    useCallback(() => send('getEvidence', {}), []),
+    useCallback(() => send('takeEvidenceFocus', {}), []),
+  );
 
   const loadSettings = useCallback(async () => {
     try {
@@ -218,7 +224,9 @@ export function App() {
               </button>
             </div>
           ) : (
-            <SignalCardView card={card.data} />
+            <EvidenceContext.Provider value={evidence}>
+              <SignalCardView card={card.data} />
+            </EvidenceContext.Provider>
           )}
         </section>
 

@@ -5,6 +5,7 @@ import { errorText, LOADING, type Load } from '../../components/load';
 import { watchStorageKeys } from '../../components/storageWatch';
 import { applyTheme } from '../../components/theme';
 import { Watchlist } from '../../components/Watchlist';
+import { EvidenceContext, EvidenceList, useEvidenceState } from '../../components/WhatHappenedNext';
 import type { Suggestion } from '../../components/SymbolCombobox';
 import './sidepanel.css';
 
@@ -125,6 +126,10 @@ export function App() {
   };
 
   const suggest = useCallback((query: string): Promise<Suggestion[]> => send('suggest', { query }), []);
+  const evidence = useEvidenceState(
+    useCallback(() => send('getEvidence', {}), []),
+    useCallback(() => send('takeEvidenceFocus', {}), []),
+  );
 
   const refreshPrices = () => {
     if (list.status !== 'ok') return;
@@ -186,6 +191,9 @@ export function App() {
             />
           </>
         )}
+        <EvidenceContext.Provider value={evidence}>
+          <EvidenceList />
+        </EvidenceContext.Provider>
       </main>
     </div>
   );

@@ -6,10 +6,13 @@
 import { browser } from 'wxt/browser';
 import type { UniverseData } from '../detect/build';
 import type { BundledSnapshot } from './data';
+import type { EvidenceReport } from '../signals/evidence-text';
 
 export interface BundledLoader {
   snapshot(): Promise<BundledSnapshot>;
   universe(): Promise<UniverseData>;
+  /** lib/data/evidence.json; optional so loaders that predate it keep working (it is then fetched). */
+  evidence?(): Promise<EvidenceReport>;
 }
 
 async function readExtensionJson<T>(name: string): Promise<T> {
@@ -23,15 +26,29 @@ async function readExtensionJson<T>(name: string): Promise<T> {
 let loader: BundledLoader = {
   snapshot: () => readExtensionJson<BundledSnapshot>('snapshot.json'),
   universe: () => readExtensionJson<UniverseData>('universe.json'),
+  evidence: () => readExtensionJson<EvidenceReport>('evidence.json'),
 };
 
 let snapshotPromise: Promise<BundledSnapshot> | null = null;
+let evidencePromise: Promise<EvidenceReport> | null = null;
 let universePromise: Promise<UniverseData> | null = null;
 
 export function setBundledLoader(next: BundledLoader): void {
   loader = next;
   snapshotPromise = null;
   universePromise = null;
+  evidencePromise = null;
+}
+
+/** The evidence file, read on first use only (the popup's "What happened next"). */
+export function bundledEvidence(): Promise<EvidenceReport> {
+  evidencePromise ??= (loader.evidence?.() ?? readExtensionJson<EvidenceReport>('evidence.json')).catch(
+    (e: unknown) => {
+      evidencePromise = null;
+      throw e;
+    },
+  );
+  return evidencePromise;
 }
 
 export function bundledSnapshot(): Promise<BundledSnapshot> {

@@ -14,7 +14,7 @@ import type { PriceSeries, Provenance, ReconstitutionChange } from '../types';
 import { createTickerLookup } from '../signals/ticker';
 import { loadUniverse, type Universe } from '../detect';
 import type { UniverseData } from '../detect/build';
-import { bundledUniverse } from './bundled';
+import { bundledEvidence, bundledUniverse } from './bundled';
 import type { Dataset, DatasetKey } from './data';
 import { implausibility } from './plausibility';
 import { FETCHERS } from './refresh';
@@ -31,6 +31,8 @@ import {
   type LoadedData,
 } from './repository';
 import { buildCardFromData, stripFromCard } from './card-inputs';
+import { evidenceView } from './evidence';
+import type { EvidenceView } from '../signals/evidence-text';
 
 /** Overall deadline of one source's refresh (its requests have their own, shorter ones). */
 const SOURCE_DEADLINE_MS = 60_000;
@@ -211,6 +213,17 @@ export class Engine {
   /** Loads data and computes the card ahead of the first request (called on worker start). */
   async warm(): Promise<void> {
     await this.signalCard().catch(() => {});
+  }
+
+  private evidenceCache: { loaded: LoadedData; view: EvidenceView } | null = null;
+
+  /** Computed once per data version: a refresh that brings a full fund file recomputes it. */
+  async evidence(): Promise<EvidenceView> {
+    const loaded = await this.data();
+    if (this.evidenceCache?.loaded === loaded) return this.evidenceCache.view;
+    const view = evidenceView(loaded, await bundledEvidence());
+    this.evidenceCache = { loaded, view };
+    return view;
   }
 
   async strip(): Promise<SmallCapStrip> {

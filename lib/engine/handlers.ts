@@ -3,7 +3,8 @@
  * happen in `dispatch` before any of these run.
  */
 import { browser } from 'wxt/browser';
-import type { Handlers } from '../messaging';
+import type { Handlers, SenderContext } from '../messaging';
+import type { EvidenceFactorId } from '../signals/evidence';
 import type { FetchImpl } from '../sources/http';
 import {
   editWatchlist,
@@ -81,6 +82,9 @@ export function createHandlers(deps: HandlerDeps): Handlers & { warm(): Promise<
   };
   const pagePins = deps.pagePins ?? new PagePins();
 
+  /** The factor the hover card asked the popup / side panel to open on (taken once). */
+  let evidenceFocus: EvidenceFactorId | null = null;
+
   /** UI reads kick a refresh of due sources in the background, without waiting for it. */
   const kick = () => void engine.refresh(false, true).catch(() => {});
 
@@ -91,6 +95,7 @@ export function createHandlers(deps: HandlerDeps): Handlers & { warm(): Promise<
       return engine.signalCard();
     },
     getStrip: () => engine.strip(),
+    getEvidence: () => engine.evidence(),
     getUniverse: () => engine.universeRows(),
     getTickerInfo: ({ symbol }) => engine.tickerInfo(symbol),
     getTickerInfos: ({ symbols }) => engine.tickerInfos(symbols),
@@ -121,6 +126,30 @@ export function createHandlers(deps: HandlerDeps): Handlers & { warm(): Promise<
     openSidePanel: async (_p, ctx) => {
       await openWatchlistPanel(browser as unknown as PanelApis, ctx.tabId);
       return null;
+    },
+    openEvidence: async ({ factor }, ctx) => {
+      evidenceFocus = factor;
+      const b = browser as unknown as {
+        action?: { openPopup?(): Promise<void> };
+        browserAction?: { openPopup?(): Promise<void> };
+      };
+      const action = b.action ?? b.browserAction;
+      try {
+        // Chrome 127+ opens the popup from here; Firefox only inside a user action (not a message).
+        if (action?.openPopup) {
+          await action.openPopup();
+          return { opened: 'popup' as const };
+        }
+      } catch {
+        // Fall through to the side panel, which lists the same evidence.
+      }
+      await openWatchlistPanel(browser as unknown as PanelApis, ctx.tabId);
+      return { opened: 'side-panel' as const };
+    },
+    takeEvidenceFocus: () => {
+      const f = evidenceFocus;
+      evidenceFocus = null;
+      return f;
     },
     refresh: ({ force }) => engine.refresh(force ?? true),
     setSettings: async ({ patch }) => {

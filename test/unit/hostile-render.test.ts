@@ -16,6 +16,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { FactorRow } from '../../components/FactorRow';
 import { MiniChart } from '../../components/MiniChart';
 import { LazyMiniChart } from '../../components/LazyMiniChart';
+import { WhatHappenedNext } from '../../components/WhatHappenedNext';
 import { ProvenanceLines } from '../../components/Provenance';
 import { SignalCardView } from '../../components/SignalCardView';
 import { SourceStatusList } from '../../components/SourceStatusList';
@@ -46,7 +47,8 @@ const tally = { strings: 0 };
 afterAll(() => console.info(`[hostile] ${tally.strings} hostile strings rendered as text`));
 
 // --- A VNode walker: expands hook-free components; hook components are leaves (props checked). ---
-const HOOK_COMPONENTS = new Set<unknown>([MiniChart, LazyMiniChart, Sparkline]);
+// WhatHappenedNext renders the bundled evidence (our own computation), never source text.
+const HOOK_COMPONENTS = new Set<unknown>([MiniChart, LazyMiniChart, Sparkline, WhatHappenedNext]);
 interface Seen {
   texts: string[];
   elements: Array<{ type: string; props: Record<string, unknown> }>;

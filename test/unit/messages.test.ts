@@ -60,6 +60,12 @@ const tickerLike = (s: unknown) =>
 const MODEL: Record<MessageType, (p: unknown) => boolean> = {
   getSignalCard: isPlain,
   getStrip: isPlain,
+  getEvidence: isPlain,
+  openEvidence: (p) =>
+    isPlain(p) &&
+    typeof p.factor === 'string' &&
+    ['flows', 'drawdown', 'relative', 'yields'].includes(p.factor),
+  takeEvidenceFocus: isPlain,
   getUniverse: isPlain,
   getTickerInfo: (p) => isPlain(p) && tickerLike(p.symbol),
   getTickerInfos: (p) =>
@@ -118,6 +124,11 @@ const symbolish = fc.oneof(
 const VALID_ISH: Record<MessageType, fc.Arbitrary<unknown>> = {
   getSignalCard: fc.constant({}),
   getStrip: fc.constant({}),
+  getEvidence: fc.constant({}),
+  openEvidence: fc.record({
+    factor: fc.oneof(fc.constantFrom('flows', 'drawdown', 'rates', 'recon'), hostile),
+  }),
+  takeEvidenceFocus: fc.constant({}),
   getUniverse: fc.constant({}),
   getTickerInfo: fc.record({ symbol: symbolish }),
   getTickerInfos: fc.record({ symbols: fc.array(symbolish, { maxLength: 6 }) }),
@@ -209,7 +220,7 @@ describe('validators: random payloads never reach a handler unless valid', () =>
 });
 
 describe('senders', () => {
-  it('content scripts reach exactly the read-only handlers, reportPageTickers, openSidePanel and pinFromPage', () => {
+  it('content scripts reach exactly the read-only handlers, reportPageTickers, openSidePanel, openEvidence and pinFromPage', () => {
     expect([...CONTENT_SCRIPT_ALLOWED].sort()).toEqual(
       [
         'getStrip',
@@ -221,6 +232,7 @@ describe('senders', () => {
         'reportPageTickers',
         'pinFromPage',
         'openSidePanel',
+        'openEvidence',
       ].sort(),
     );
   });
