@@ -3,7 +3,7 @@
  * happen in `dispatch` before any of these run.
  */
 import { browser } from 'wxt/browser';
-import type { Handlers, SenderContext } from '../messaging';
+import type { Handlers } from '../messaging';
 import type { EvidenceFactorId } from '../signals/evidence';
 import type { FetchImpl } from '../sources/http';
 import {

@@ -52,7 +52,6 @@ test.describe('A reader asks what happened next after a signal', () => {
     popup,
   }) => {
     await popup.open();
-    const others = () => context.pages().filter((p) => p !== popup.page && p.url().endsWith('/popup.html'));
     // The link's message, as the content script sends it.
     const r = await sendFromExtensionPage<{ opened: string }>(popup.page, 'openEvidence', {
       factor: 'drawdown',

@@ -211,7 +211,7 @@ test.describe('Finding 1: the page cannot drive the card or read the watchlist',
         out.tried++;
         const rect = rangeOf(sym);
         if (rect) {
-          rect.top < 0 || rect.bottom > innerHeight ? scrollBy(0, rect.top - innerHeight / 2) : null;
+          if (rect.top < 0 || rect.bottom > innerHeight) scrollBy(0, rect.top - innerHeight / 2);
           const r = rangeOf(sym)!;
           const x = r.left + r.width / 2;
           const y = r.top + r.height / 2;
