@@ -13,10 +13,13 @@
  *       watch date are used. LO-HI is the target range in force after the watch date's settlement,
  *       in percent (`4.50-4.75`) or basis points (`450-475`). Meetings are FOMC decision days; pass
  *       past ones too (they tell which months are meeting-free). Without --meetings the bundled
- *       calendar (lib/data/calendars.json, 2025 on) is used; with it, meetings of the bundled
- *       calendar missing from the list, and gaps that suggest a missing meeting, are warned about
- *       on stderr (and listed in "warnings"). Meetings on the watch date are not priced (decided
- *       before the settlement). --day-count overrides the CME convention chosen by watch date.
+ *       calendar (lib/data/calendars.json, 2025 – Jan 2028) is used. With it, decision days of the
+ *       bundled calendar the list leaves out (from 9 weeks before the watch date to the first one
+ *       after the list's last) are added — only the listed span is priced — and said so on
+ *       stderr and in "warnings" (--no-infer-calendar: use the list as given, still warned);
+ *       gaps that suggest a missing meeting are warned about too. Meetings on the watch date are
+ *       not priced (decided before the settlement). --day-count overrides the CME convention
+ *       chosen by watch date.
  *
  *       Text output: one row per meeting, one column per target range, probabilities in %.
  *       JSON output (--json):
@@ -117,9 +120,9 @@ export function parseTargetRange(s: string): TargetRange {
 }
 
 /**
- * Decision days of the bundled calendar that fall inside the span the given list covers (from 9
- * weeks before the watch date to the last given meeting) but are not in it: each one turns a
- * meeting month into a "meeting-free" anchor and shifts every later result.
+ * Decision days of the bundled calendar that the given list leaves out, from 9 weeks before the
+ * watch date through the first decision after the list's last one: each would turn a meeting
+ * month into a "meeting-free" anchor and shift every later result.
  */
 export function missingBundledMeetings(
   given: readonly string[],
@@ -128,12 +131,8 @@ export function missingBundledMeetings(
 ): string[] {
   const last = [...given].sort().at(-1) ?? watchDate;
   const from = new Date(Date.parse(`${watchDate}T00:00:00Z`) - 63 * 86_400_000).toISOString().slice(0, 10);
-  const missing = bundled.filter((d) => d >= from && d <= last && !given.includes(d));
-  return missing.length
-    ? [
-        `--meetings leaves out FOMC decision day(s) of the bundled calendar: ${missing.join(', ')} — their months are then treated as meeting-free`,
-      ]
-    : [];
+  const after = [...bundled].sort().find((d) => d > last);
+  return bundled.filter((d) => d >= from && (d <= last || d === after) && !given.includes(d)).sort();
 }
 
 function parseMeetings(s: string): string[] {
@@ -223,8 +222,25 @@ function runFedwatch(flags: Map<string, string | true>): number {
   }
   const bundled = bundledCalendars().fomc.map((m) => m.end);
   const given = flags.get('meetings');
-  const meetings = given === undefined ? bundled : parseMeetings(typeof given === 'string' ? given : '');
-  const extraWarnings = given === undefined ? [] : missingBundledMeetings(meetings, bundled, watchDate);
+  const listed = given === undefined ? bundled : parseMeetings(typeof given === 'string' ? given : '');
+  // Infer the calendar: decision days of the bundled calendar that the list leaves out (in the
+  // span it covers, and the one after its last meeting) are added, and said so on stderr.
+  const missing =
+    given === undefined || flags.has('no-infer-calendar')
+      ? []
+      : missingBundledMeetings(listed, bundled, watchDate);
+  const meetings = [...new Set([...listed, ...missing])].sort();
+  const priceThrough = given === undefined ? undefined : [...listed].sort().at(-1);
+  const extraWarnings = missing.length
+    ? [
+        `--meetings leaves out FOMC decision day(s) of the bundled calendar: ${missing.join(', ')} — added (their months are not meeting-free); pass --no-infer-calendar to use the list as given`,
+      ]
+    : given !== undefined && flags.has('no-infer-calendar')
+      ? missingBundledMeetings(listed, bundled, watchDate).map(
+          (d) =>
+            `--meetings leaves out the FOMC decision of ${d} (bundled calendar): its month is treated as meeting-free`,
+        )
+      : [];
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -237,7 +253,14 @@ function runFedwatch(flags: Map<string, string | true>): number {
     process.stderr.write(`${file}: ${quotes.error.kind}: ${quotes.error.message}\n`);
     return 1;
   }
-  const r = computeFedWatch({ watchDate, futures: quotes.value, targetRange, meetings, dayCount });
+  const r = computeFedWatch({
+    watchDate,
+    futures: quotes.value,
+    targetRange,
+    meetings,
+    dayCount,
+    priceThrough,
+  });
   for (const w of extraWarnings) process.stderr.write(`Warning: ${w}\n`);
   if (!r.ok) {
     process.stderr.write(`${r.error.kind}: ${r.error.message}\n`);

@@ -359,6 +359,23 @@ describe('FedWatch reproduces CME of Sep 2026 (fedwatch_check_cases_2026-09.json
     expect(h?.expectedChangeBp).toBeGreaterThan(25);
   });
 
+  it('priceThrough: a later known meeting marks its month without being priced', () => {
+    const fw = run('2026-09-18', { priceThrough: '2027-12-08' });
+    expect(fw.meetings.at(-1)?.date).toBe('2027-12-08');
+    expect(fw.meetings).toHaveLength(10);
+    expect(maxDiff('2026-09-18', { priceThrough: '2027-12-08' })).toBeLessThanOrEqual(0.1);
+    // Without the January 2028 meeting, January counts as meeting-free and 8 Dec 2027 moves.
+    const noJan = run('2026-09-18', {
+      meetings: cases().fomc_meetings_decision_day.filter((d) => d !== '2028-01-26'),
+    });
+    const dec27 = (x: typeof noJan) =>
+      probabilityOf(
+        x.meetings.find((m) => m.date === '2027-12-08')!,
+        '450-475',
+      );
+    expect(Math.abs(dec27(noJan) - dec27(fw))).toBeGreaterThan(0.0005);
+  });
+
   it("counting the decision day at the new rate (CME's 2023 convention) misses 2026 by 2 pt", () => {
     expect(maxDiff('2026-09-18', { dayCount: 'decision-day' })).toBeGreaterThan(2);
   });

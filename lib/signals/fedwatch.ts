@@ -64,6 +64,11 @@ export interface FedWatchInput {
   meetings: readonly string[];
   /** Which day the new rate is first counted; default by watch date (see `defaultDayCount`). */
   dayCount?: DayCount;
+  /**
+   * Price meetings up to this day only; later ones in `meetings` still mark their months as
+   * meeting months (e.g. the meeting after the last one asked for decides that one's end rate).
+   */
+  priceThrough?: string;
 }
 
 /**
@@ -230,7 +235,7 @@ export function computeFedWatch(input: FedWatchInput): Result<FedWatchResult> {
     meetingDay.set(mo, Number(d.slice(8, 10)));
   }
   const known = [...new Set(input.meetings)].sort();
-  const upcoming = known.filter((d) => d > watchDate);
+  const upcoming = known.filter((d) => d > watchDate && (!input.priceThrough || d <= input.priceThrough));
   if (upcoming.length === 0) return fail('unavailable', `No FOMC meeting after ${watchDate} in the calendar`);
   const dayCount = input.dayCount ?? defaultDayCount(watchDate);
   if (

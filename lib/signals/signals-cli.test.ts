@@ -77,27 +77,43 @@ describe('scripts/signals.ts fedwatch', () => {
     expect(json.meetings[1]?.probabilities).toMatchObject({ '375-400': 9.9, '400-425': 46, '425-450': 44.1 });
   }, 60_000);
 
-  it('warns on stderr when --meetings leaves out a past meeting of the bundled calendar', () => {
-    const r = spawnSync(
-      tsx,
-      [
-        script,
-        'fedwatch',
-        '--futures',
-        realPath('cme_zq_settlements_2026-09-17_to_2026-09-18.csv'),
-        '--watch-date',
-        '2026-09-18',
-        '--target-range',
-        '375-400',
-        '--meetings',
-        '2026-10-28,2026-12-09,2027-01-27',
-        '--json',
-      ],
-      { encoding: 'utf8', cwd: root },
-    );
+  it('infers the calendar when --meetings leaves out a past meeting, and says so on stderr', () => {
+    const args = [
+      script,
+      'fedwatch',
+      '--futures',
+      realPath('cme_zq_settlements_2026-09-17_to_2026-09-18.csv'),
+      '--watch-date',
+      '2026-09-18',
+      '--target-range',
+      '375-400',
+      '--meetings',
+      '2026-10-28,2026-12-09,2027-01-27',
+      '--json',
+    ];
+    const r = spawnSync(tsx, args, { encoding: 'utf8', cwd: root });
     expect(r.status).toBe(0);
-    expect(r.stderr).toMatch(/Warning: --meetings leaves out .*2026-09-16/);
-    expect((JSON.parse(r.stdout) as { warnings: string[] }).warnings.join(' ')).toMatch(/2026-09-16/);
+    // The calendar is inferred: 16 Sep (past) and 28 Oct … 27 Jan are priced as CME does.
+    expect(r.stderr).toMatch(/Warning: --meetings leaves out .*2026-09-16.* — added/);
+    const json = JSON.parse(r.stdout) as {
+      warnings: string[];
+      meetings: Array<{ date: string; probabilities: Record<string, number> }>;
+    };
+    expect(json.warnings.join(' ')).toMatch(/2026-09-16/);
+    expect(json.meetings.map((m) => m.date)).toEqual(['2026-10-28', '2026-12-09', '2027-01-27']);
+    expect(json.meetings[2]?.probabilities).toMatchObject({
+      '400-425': 31.1,
+      '425-450': 44.9,
+      '450-475': 18.2,
+    });
+    // As given, September counts as meeting-free: warned, and October's odds move.
+    const asGiven = spawnSync(tsx, [...args, '--no-infer-calendar'], {
+      encoding: 'utf8',
+      cwd: root,
+    });
+    expect(asGiven.stderr).toMatch(/leaves out the FOMC decision of 2026-09-16 .*treated as meeting-free/);
+    const oct = (JSON.parse(asGiven.stdout) as typeof json).meetings[0]?.probabilities['400-425'];
+    expect(oct).not.toBe(57.6);
   }, 60_000);
 
   it('usage errors exit with 2', () => {
