@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { realPath } from '../../test/shared-fixtures';
-import { parseTargetRange } from '../../scripts/signals';
+import { contiguousRun, knownDecisionDays, parseTargetRange } from '../../scripts/signals';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const tsx = resolve(root, 'node_modules/.bin/tsx');
@@ -131,5 +131,24 @@ describe('parseTargetRange', () => {
     expect(parseTargetRange('4.50-4.75')).toEqual({ lower: 4.5, upper: 4.75 });
     expect(parseTargetRange('450-475')).toEqual({ lower: 4.5, upper: 4.75 });
     expect(() => parseTargetRange('abc')).toThrow();
+  });
+});
+
+describe('the FOMC calendar the CLI knows', () => {
+  it('recorded history to Mar 2024 and the bundled calendar, one decision a month', () => {
+    const days = knownDecisionDays();
+    expect(days).toContain('2023-02-01');
+    expect(days).toContain('2024-03-20');
+    expect(days).toContain('2026-12-09');
+    expect(days).toContain('2028-01-26');
+    expect(days).not.toContain('2024-06-19'); // a projection in the recording, not a decision day
+    const months = days.map((d) => d.slice(0, 7));
+    expect(new Set(months).size).toBe(months.length);
+  });
+
+  it('around a watch date: stops at the first hole in what is known', () => {
+    const run = contiguousRun(knownDecisionDays(), '2023-03-10');
+    expect(run.at(-1)).toBe('2024-03-20'); // Apr–Dec 2024 is not on hand
+    expect(run).toContain('2023-02-01');
   });
 });
