@@ -12,11 +12,14 @@
  *       closes (`Date,Contract,Close` or the recorded zq_contracts_daily layout). Closes dated on the
  *       watch date are used. LO-HI is the target range in force after the watch date's settlement,
  *       in percent (`4.50-4.75`) or basis points (`450-475`). Meetings are FOMC decision days; pass
- *       past ones too (they tell which months are meeting-free). Without --meetings the bundled
- *       calendar (lib/data/calendars.json, 2025 on) is used; with it, meetings of the bundled
- *       calendar missing from the list, and gaps that suggest a missing meeting, are warned about
- *       on stderr (and listed in "warnings"). Meetings on the watch date are not priced (decided
- *       before the settlement). --day-count overrides the CME convention chosen by watch date.
+ *       past ones too (they tell which months are meeting-free). Without --meetings the known
+ *       decision days are used (lib/data/fomc-history.json to Mar 2024, lib/data/calendars.json
+ *       2025 – Jan 2028). With it, known decision days the list leaves out (from 9 weeks before the watch date to the first one
+ *       after the list's last) are added — only the listed span is priced — and said so on
+ *       stderr and in "warnings" (--no-infer-calendar: use the list as given, still warned);
+ *       gaps that suggest a missing meeting are warned about too. Meetings on the watch date are
+ *       not priced (decided before the settlement). --day-count overrides the CME convention
+ *       chosen by watch date.
  *
  *       Text output: one row per meeting, one column per target range, probabilities in %.
  *       JSON output (--json):
@@ -56,6 +59,7 @@ import {
   type TargetRange,
 } from '../lib/signals/fedwatch';
 import { bundledCalendars } from '../lib/sources/calendars';
+import fomcHistory from '../lib/data/fomc-history.json';
 import { formatCardText } from '../lib/signals/format';
 import { parseFuturesCsv } from '../lib/sources/futures-csv';
 import { evidenceText, type EvidenceReport } from '../lib/signals/evidence-text';
@@ -116,10 +120,41 @@ export function parseTargetRange(s: string): TargetRange {
   return { lower: lo, upper: hi };
 }
 
+const shiftDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
 /**
- * Decision days of the bundled calendar that fall inside the span the given list covers (from 9
- * weeks before the watch date to the last given meeting) but are not in it: each one turns a
- * meeting month into a "meeting-free" anchor and shifts every later result.
+ * The known decision days around a watch date: from ~a year before it, forward until the first
+ * hole in what we know (no decision for more than 9 weeks — e.g. Apr–Dec 2024 is not on hand).
+ */
+export function contiguousRun(days: readonly string[], watchDate: string): string[] {
+  const sorted = days.filter((d) => d >= shiftDays(watchDate, -400)).sort();
+  const out: string[] = [];
+  for (const d of sorted) {
+    const prev = out.at(-1);
+    if (prev && d > watchDate && d > shiftDays(prev, 63)) break;
+    out.push(d);
+  }
+  return out;
+}
+
+/**
+ * Every FOMC decision day on hand: the recorded history (lib/data/fomc-history.json, to Mar 2024)
+ * and the bundled calendar (2025 – Jan 2028). Months with two decisions in the history (1980s
+ * conference calls, March 2020) are left out: the FedWatch method prices one decision a month.
+ */
+export function knownDecisionDays(): string[] {
+  const history = [...fomcHistory.decided, ...fomcHistory.scheduled];
+  const perMonth = new Map<string, number>();
+  for (const d of history) perMonth.set(d.slice(0, 7), (perMonth.get(d.slice(0, 7)) ?? 0) + 1);
+  const single = history.filter((d) => perMonth.get(d.slice(0, 7)) === 1);
+  return [...new Set([...single, ...bundledCalendars().fomc.map((m) => m.end)])].sort();
+}
+
+/**
+ * Decision days of the bundled calendar that the given list leaves out, from 9 weeks before the
+ * watch date through the first decision after the list's last one: each would turn a meeting
+ * month into a "meeting-free" anchor and shift every later result.
  */
 export function missingBundledMeetings(
   given: readonly string[],
@@ -128,12 +163,12 @@ export function missingBundledMeetings(
 ): string[] {
   const last = [...given].sort().at(-1) ?? watchDate;
   const from = new Date(Date.parse(`${watchDate}T00:00:00Z`) - 63 * 86_400_000).toISOString().slice(0, 10);
-  const missing = bundled.filter((d) => d >= from && d <= last && !given.includes(d));
-  return missing.length
-    ? [
-        `--meetings leaves out FOMC decision day(s) of the bundled calendar: ${missing.join(', ')} — their months are then treated as meeting-free`,
-      ]
-    : [];
+  // The decision right after the list's last one decides that one's end rate (if it is close).
+  const after = [...bundled].sort().find((d) => d > last && d <= shiftDays(last, 63));
+  const givenMonths = new Set(given.map((d) => d.slice(0, 7)));
+  return bundled
+    .filter((d) => d >= from && (d <= last || d === after) && !givenMonths.has(d.slice(0, 7)))
+    .sort();
 }
 
 function parseMeetings(s: string): string[] {
@@ -221,10 +256,30 @@ function runFedwatch(flags: Map<string, string | true>): number {
       throw new UsageError('--day-count must be day-after-decision or decision-day');
     dayCount = dayCountFlag;
   }
-  const bundled = bundledCalendars().fomc.map((m) => m.end);
+  const bundled = knownDecisionDays();
   const given = flags.get('meetings');
-  const meetings = given === undefined ? bundled : parseMeetings(typeof given === 'string' ? given : '');
-  const extraWarnings = given === undefined ? [] : missingBundledMeetings(meetings, bundled, watchDate);
+  const listed =
+    given === undefined
+      ? contiguousRun(bundled, watchDate)
+      : parseMeetings(typeof given === 'string' ? given : '');
+  // Infer the calendar: decision days of the bundled calendar that the list leaves out (in the
+  // span it covers, and the one after its last meeting) are added, and said so on stderr.
+  const missing =
+    given === undefined || flags.has('no-infer-calendar')
+      ? []
+      : missingBundledMeetings(listed, bundled, watchDate);
+  const meetings = [...new Set([...listed, ...missing])].sort();
+  const priceThrough = given === undefined ? undefined : [...listed].sort().at(-1);
+  const extraWarnings = missing.length
+    ? [
+        `--meetings leaves out known FOMC decision day(s): ${missing.join(', ')} — added (their months are not meeting-free); pass --no-infer-calendar to use the list as given`,
+      ]
+    : given !== undefined && flags.has('no-infer-calendar')
+      ? missingBundledMeetings(listed, bundled, watchDate).map(
+          (d) =>
+            `--meetings leaves out the FOMC decision of ${d} (known calendar): its month is treated as meeting-free`,
+        )
+      : [];
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -237,7 +292,14 @@ function runFedwatch(flags: Map<string, string | true>): number {
     process.stderr.write(`${file}: ${quotes.error.kind}: ${quotes.error.message}\n`);
     return 1;
   }
-  const r = computeFedWatch({ watchDate, futures: quotes.value, targetRange, meetings, dayCount });
+  const r = computeFedWatch({
+    watchDate,
+    futures: quotes.value,
+    targetRange,
+    meetings,
+    dayCount,
+    priceThrough,
+  });
   for (const w of extraWarnings) process.stderr.write(`Warning: ${w}\n`);
   if (!r.ok) {
     process.stderr.write(`${r.error.kind}: ${r.error.message}\n`);

@@ -74,6 +74,27 @@ describe('FedWatch reproduces CME (fedwatch_check_cases.json)', () => {
     expect(may.move.end).toBeCloseTo(5.1599, 4);
   });
 
+  it('3 May 2023 as of 3 Apr and 7 Apr 2023 (CME published, after the 22 Mar hike) within 0.1 pt', () => {
+    const published = JSON.parse(readReal('fedwatch_check_cases.json')) as {
+      case_2023_03_10: { cme_published_for_meeting_2023_05_03: Record<string, Record<string, number>> };
+    };
+    for (const [watchDate, key] of [
+      ['2023-04-03', 'as_of_2023_04_03'],
+      ['2023-04-07', 'as_of_2023_04_07'], // Good Friday: CME traded a short session (jobs report)
+    ] as const) {
+      const fw = unwrap(computeFedWatch({ ...input(), watchDate, targetRange: { lower: 4.75, upper: 5 } }));
+      const may = fw.meetings.find((m) => m.date === '2023-05-03')!;
+      expect(fw.dayCount).toBe('decision-day');
+      for (const [label, value] of Object.entries(
+        published.case_2023_03_10.cme_published_for_meeting_2023_05_03[key] ?? {},
+      )) {
+        expect(Math.abs(pct(probabilityOf(may, label)) - value), `${watchDate} ${label}`).toBeLessThanOrEqual(
+          0.1,
+        );
+      }
+    }
+  });
+
   it('the whole 2023-03-10 table (values from an independent Python run of the same method)', () => {
     const fw = unwrap(computeFedWatch(input()));
     expect(fw.meetings.map((m) => m.date)).toEqual(cases().case_2023_03_10.fomc_meetings_decision_day);
@@ -357,6 +378,23 @@ describe('FedWatch reproduces CME of Sep 2026 (fedwatch_check_cases_2026-09.json
     expect(h?.pAtLeastOneHike).toBeCloseTo(1 - (1 - (o ?? 0)) * (1 - (d ?? 0)), 12);
     expect(h?.expectedHikes).toBeCloseTo((o ?? 0) + (d ?? 0), 12);
     expect(h?.expectedChangeBp).toBeGreaterThan(25);
+  });
+
+  it('priceThrough: a later known meeting marks its month without being priced', () => {
+    const fw = run('2026-09-18', { priceThrough: '2027-12-08' });
+    expect(fw.meetings.at(-1)?.date).toBe('2027-12-08');
+    expect(fw.meetings).toHaveLength(10);
+    expect(maxDiff('2026-09-18', { priceThrough: '2027-12-08' })).toBeLessThanOrEqual(0.1);
+    // Without the January 2028 meeting, January counts as meeting-free and 8 Dec 2027 moves.
+    const noJan = run('2026-09-18', {
+      meetings: cases().fomc_meetings_decision_day.filter((d) => d !== '2028-01-26'),
+    });
+    const dec27 = (x: typeof noJan) =>
+      probabilityOf(
+        x.meetings.find((m) => m.date === '2027-12-08')!,
+        '450-475',
+      );
+    expect(Math.abs(dec27(noJan) - dec27(fw))).toBeGreaterThan(0.0005);
   });
 
   it("counting the decision day at the new rate (CME's 2023 convention) misses 2026 by 2 pt", () => {

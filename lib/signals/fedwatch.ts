@@ -20,7 +20,7 @@
  *   day at the OLD rate (n = decision day, the new range takes effect the next day, as the Fed's
  *   implementation notes say); its tables of March–April 2023 and the 2015 white-paper example
  *   count the decision day at the NEW rate (n = decision day − 1). Both conventions reproduce
- *   their own era exactly and miss the other by up to 3.7 pt (2023) and 2.1 pt (2026), so the
+ *   their own era (≤ 0.08 pt) and miss the other by up to 4.7 pt (2023) and 2.1 pt (2026), so the
  *   default follows the watch date (`CME_DAY_AFTER_FROM`); the switch date between the last
  *   verified 2023 table (10 Apr 2023) and the first verified 2026 one (13 Jul 2026) is unknown,
  *   and results in that window say so. The forward and backward solutions use the same split.
@@ -64,6 +64,11 @@ export interface FedWatchInput {
   meetings: readonly string[];
   /** Which day the new rate is first counted; default by watch date (see `defaultDayCount`). */
   dayCount?: DayCount;
+  /**
+   * Price meetings up to this day only; later ones in `meetings` still mark their months as
+   * meeting months (e.g. the meeting after the last one asked for decides that one's end rate).
+   */
+  priceThrough?: string;
 }
 
 /**
@@ -230,7 +235,7 @@ export function computeFedWatch(input: FedWatchInput): Result<FedWatchResult> {
     meetingDay.set(mo, Number(d.slice(8, 10)));
   }
   const known = [...new Set(input.meetings)].sort();
-  const upcoming = known.filter((d) => d > watchDate);
+  const upcoming = known.filter((d) => d > watchDate && (!input.priceThrough || d <= input.priceThrough));
   if (upcoming.length === 0) return fail('unavailable', `No FOMC meeting after ${watchDate} in the calendar`);
   const dayCount = input.dayCount ?? defaultDayCount(watchDate);
   if (

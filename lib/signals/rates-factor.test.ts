@@ -62,7 +62,7 @@ describe('rates factor on the recordings, as of 6 Dec 2026 (no futures)', () => 
 
   it("headline from the newest source, CME's table of 9 Oct: a hike priced, dated, stale", () => {
     const f = buildRatesFactor(recorded(), TODAY, stale);
-    expect(f.headline).toBe('Hike 81% · Dec 9 (Oct 9)');
+    expect(f.headline).toBe('Hike 81% by Dec 9 (Oct 9)');
     expect(f.state).toBe('against');
     expect(f.stale).toBe(true);
     expect(f.provenance[0]?.label).toBe('CME FedWatch page (recorded capture)');

@@ -295,7 +295,8 @@ export function buildRatesFactor(
       id: 'rates',
       title: RATES_TITLE,
       state,
-      headline: `${top.word} ${pct0(top.p)} · ${formatDate(best.meetingDate, true)} (${formatDate(sourceAsOf(best), true)})`,
+      // CME's page gives the range after a decision (all moves since the capture): "by", not "at".
+      headline: `${top.word} ${pct0(top.p)} ${best.kind === 'cme-page' ? 'by' : '·'} ${formatDate(best.meetingDate, true)} (${formatDate(sourceAsOf(best), true)})`,
       reason:
         `${best.what} as of ${formatDate(sourceAsOf(best))}: ${top.word.toLowerCase()} ${pct0(top.p)} for ${formatDate(best.meetingDate)} (${best.basis}). ` +
         reasonFor(state, best),

@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { realPath } from '../../test/shared-fixtures';
-import { parseTargetRange } from '../../scripts/signals';
+import { contiguousRun, knownDecisionDays, parseTargetRange } from '../../scripts/signals';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const tsx = resolve(root, 'node_modules/.bin/tsx');
@@ -77,27 +77,43 @@ describe('scripts/signals.ts fedwatch', () => {
     expect(json.meetings[1]?.probabilities).toMatchObject({ '375-400': 9.9, '400-425': 46, '425-450': 44.1 });
   }, 60_000);
 
-  it('warns on stderr when --meetings leaves out a past meeting of the bundled calendar', () => {
-    const r = spawnSync(
-      tsx,
-      [
-        script,
-        'fedwatch',
-        '--futures',
-        realPath('cme_zq_settlements_2026-09-17_to_2026-09-18.csv'),
-        '--watch-date',
-        '2026-09-18',
-        '--target-range',
-        '375-400',
-        '--meetings',
-        '2026-10-28,2026-12-09,2027-01-27',
-        '--json',
-      ],
-      { encoding: 'utf8', cwd: root },
-    );
+  it('infers the calendar when --meetings leaves out a past meeting, and says so on stderr', () => {
+    const args = [
+      script,
+      'fedwatch',
+      '--futures',
+      realPath('cme_zq_settlements_2026-09-17_to_2026-09-18.csv'),
+      '--watch-date',
+      '2026-09-18',
+      '--target-range',
+      '375-400',
+      '--meetings',
+      '2026-10-28,2026-12-09,2027-01-27',
+      '--json',
+    ];
+    const r = spawnSync(tsx, args, { encoding: 'utf8', cwd: root });
     expect(r.status).toBe(0);
-    expect(r.stderr).toMatch(/Warning: --meetings leaves out .*2026-09-16/);
-    expect((JSON.parse(r.stdout) as { warnings: string[] }).warnings.join(' ')).toMatch(/2026-09-16/);
+    // The calendar is inferred: 16 Sep (past) and 28 Oct … 27 Jan are priced as CME does.
+    expect(r.stderr).toMatch(/Warning: --meetings leaves out .*2026-09-16.* — added/);
+    const json = JSON.parse(r.stdout) as {
+      warnings: string[];
+      meetings: Array<{ date: string; probabilities: Record<string, number> }>;
+    };
+    expect(json.warnings.join(' ')).toMatch(/2026-09-16/);
+    expect(json.meetings.map((m) => m.date)).toEqual(['2026-10-28', '2026-12-09', '2027-01-27']);
+    expect(json.meetings[2]?.probabilities).toMatchObject({
+      '400-425': 31.1,
+      '425-450': 44.9,
+      '450-475': 18.2,
+    });
+    // As given, September counts as meeting-free: warned, and October's odds move.
+    const asGiven = spawnSync(tsx, [...args, '--no-infer-calendar'], {
+      encoding: 'utf8',
+      cwd: root,
+    });
+    expect(asGiven.stderr).toMatch(/leaves out the FOMC decision of 2026-09-16 .*treated as meeting-free/);
+    const oct = (JSON.parse(asGiven.stdout) as typeof json).meetings[0]?.probabilities['400-425'];
+    expect(oct).not.toBe(57.6);
   }, 60_000);
 
   it('usage errors exit with 2', () => {
@@ -115,5 +131,24 @@ describe('parseTargetRange', () => {
     expect(parseTargetRange('4.50-4.75')).toEqual({ lower: 4.5, upper: 4.75 });
     expect(parseTargetRange('450-475')).toEqual({ lower: 4.5, upper: 4.75 });
     expect(() => parseTargetRange('abc')).toThrow();
+  });
+});
+
+describe('the FOMC calendar the CLI knows', () => {
+  it('recorded history to Mar 2024 and the bundled calendar, one decision a month', () => {
+    const days = knownDecisionDays();
+    expect(days).toContain('2023-02-01');
+    expect(days).toContain('2024-03-20');
+    expect(days).toContain('2026-12-09');
+    expect(days).toContain('2028-01-26');
+    expect(days).not.toContain('2024-06-19'); // a projection in the recording, not a decision day
+    const months = days.map((d) => d.slice(0, 7));
+    expect(new Set(months).size).toBe(months.length);
+  });
+
+  it('around a watch date: stops at the first hole in what is known', () => {
+    const run = contiguousRun(knownDecisionDays(), '2023-03-10');
+    expect(run.at(-1)).toBe('2024-03-20'); // Apr–Dec 2024 is not on hand
+    expect(run).toContain('2023-02-01');
   });
 });

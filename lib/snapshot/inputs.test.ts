@@ -25,7 +25,7 @@ describe('the bundled snapshot (npm run snapshot, newest recordings) read offlin
     expect(rates.details.find((d) => d.label === 'Target range')?.value).toMatch(
       /^3\.75–4\.00% \(.*Oct 9, 2026; may have changed at the Oct 28, 2026 decision\)$/,
     );
-    expect(rates.headline).toBe('Hike 81% · Dec 9 (Oct 9)');
+    expect(rates.headline).toBe('Hike 81% by Dec 9 (Oct 9)');
     expect(rates.stale).toBe(true);
     expect(rates.provenance[0]?.asOf).toBe('2026-10-09');
   });
