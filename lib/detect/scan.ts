@@ -155,7 +155,18 @@ const CURRENCY_CASHTAGS = new Set(
  * Words that general news uses in other senses ("market", "stock" as in inventory, "%") are left out.
  */
 const FINANCE_WORDS =
-  /\b(?:stocks?|shares|shareholders?|investors?|investing|earnings|dividends?|analysts?|Nasdaq|NASDAQ|NYSE|Wall Street|S&P 500|Dow Jones|IPO|market (?:cap|value)|price target|tickers?|bullish|bearish|rall(?:y|ied)|sell-?off|premarket|pre-market|after-hours|hedge funds?|quarterly|fiscal|guidance|valuation|EPS|revenue|calls|puts|options|short interest|upgrade[ds]?|downgrade[ds]?)\b|\b(?:rose|fell|gained|jumped|slid|dropped|climbed|surged|soared|plunged|tumbled|sank|rallied|declined|up|down|higher|lower)\s+(?:about\s+|nearly\s+|almost\s+|more\s+than\s+)?\d+(?:\.\d+)?\s?%/i;
+  /\b(?:stocks?|shares|shareholders?|investors?|investing|earnings|dividends?|analysts?|Nasdaq|NASDAQ|NYSE|Wall Street|S&P 500|Dow Jones|IPO|market (?:cap|value)|price target|tickers?|bullish|bearish|rall(?:y|ied)|sell-?off|premarket|pre-market|after-hours|hedge funds?|quarterly|fiscal|guidance|valuation|EPS|revenue|calls|puts|options|short interest|upgrade[ds]?|downgrade[ds]?|trad(?:e|es|ed|er|ers|ing)|shorts?|shorting|momentum|breakout|outperform|underperform|overweight|underweight|(?:buy|sell|hold) rating|rating|(?:lowered|raised|cut|upgraded|downgraded|reiterated) to (?:sell|buy|hold|neutral|outperform|underperform|strong buy)|8-K|10-K|10-Q|13F|SEC filing|stockaction|#stocks?)\b|\b(?:rose|fell|gained|jumped|slid|dropped|climbed|surged|soared|plunged|tumbled|sank|rallied|declined|up|down|higher|lower)\s+(?:about\s+|nearly\s+|almost\s+|more\s+than\s+)?\d+(?:\.\d+)?\s?%/i;
+
+/** Shell and build variables that docs write as "$WORD": cashtags only in text about markets. */
+const TECH_CASHTAGS = new Set(
+  (
+    'HOME PATH USER PWD SHELL TERM LANG EDITOR DISPLAY HOSTNAME TMPDIR TMP TEMP CC CXX CFLAGS LDFLAGS ' +
+    'PREFIX DESTDIR SRC OUT DIR ROOT VERSION ARGS ARG TARGET BUILD CONFIG DEBUG NAME FILE FILES IFS UID GID ' +
+    'PS1 OSTYPE MAKE AR LD RANDOM SECONDS LINENO BASH ZSH GOPATH GOROOT PYTHONPATH CLASSPATH JAVA ENV ' +
+    'LOGNAME MAIL OLDPWD PID PPID HOST PORT URL API KEY TOKEN SECRET PASSWORD VAR VALUE INPUT OUTPUT ' +
+    'REPO BRANCH TAG COMMIT CI PROJECT IMAGE'
+  ).split(' '),
+);
 
 const CRYPTO_CASHTAGS = new Set(
   'BTC ETH XRP SOL DOGE ADA DOT SHIB AVAX MATIC LTC BNB USDT USDC TRX TON XLM LINK PEPE'.split(' '),
@@ -289,6 +300,8 @@ export class DocumentContext {
   private pendingParen = false;
   /** Finance evidence seen so far (finance words, explicit symbol forms); 0: none yet. */
   private finance = 0;
+  /** The last cashtag's symbol (a second, different one makes a ticker stream). */
+  private lastCashtag = '';
 
   constructor(
     readonly universe: Universe,
@@ -554,7 +567,16 @@ export class DocumentContext {
   private cashtag(upper: string, s: number, e: number): void {
     const info = this.universe.resolve(upper);
     const symbol = info ? info.symbol : canonicalSymbol(upper);
-    const weak = upper.length === 1 || !info || AMBIGUOUS_SYMBOLS.has(upper);
+    // A tag opening or closing its text ("$GE - GE and …", "… in Europe $ABB") is a ticker tag.
+    const text = this.text;
+    const tag = /^\s*$/.test(text.slice(0, s)) || /^[\s.…]*$/.test(text.slice(e));
+    const weak =
+      upper.length === 1 || TECH_CASHTAGS.has(upper) || (!tag && (!info || AMBIGUOUS_SYMBOLS.has(upper)));
+    // Two different cashtags (of two letters or more) make a ticker stream: finance context.
+    if (upper.length >= 2 && !TECH_CASHTAGS.has(upper)) {
+      if (this.lastCashtag && this.lastCashtag !== symbol) this.finance = Math.max(this.finance, 1);
+      this.lastCashtag = symbol;
+    }
     if (!weak) this.finance = Math.max(this.finance, 1);
     if (!weak || this.finance > 0 || this.explicit.has(symbol)) {
       this.emitExplicit('cashtag', upper, s, e);
