@@ -126,6 +126,9 @@ describe('detector corpus', () => {
     expect(new Set(corpus.map((p) => p.kind)).size).toBeGreaterThanOrEqual(10);
     expect(corpus.every((p) => p.source.length > 10 && (p.split === 'dev' || p.split === 'test'))).toBe(true);
     expect(corpus.filter((p) => p.split === 'test').length / corpus.length).toBeGreaterThanOrEqual(0.3);
+    // At least 30 % hard negatives: real text with nothing to find.
+    const negatives = corpus.filter((p) => p.symbols.length === 0 && p.names.length === 0);
+    expect(negatives.length / corpus.length).toBeGreaterThanOrEqual(0.3);
     // One source never spans both parts.
     const splitOf = new Map<string, string>();
     const crossing = corpus.filter((p) => {
