@@ -107,7 +107,7 @@ describe('page furniture is not scanned', () => {
     while (step());
     scanner.finishPass();
     expect(scanner.index.all().map((h) => h.reason)).toEqual([
-      'company named (with Inc./shares of/its exchange)',
+      'company named with a cue',
       'written as NASDAQ: NVDA',
     ]);
   });
