@@ -99,6 +99,19 @@ describe('page furniture is not scanned', () => {
     document.body.className = '';
   });
 
+  it('each hit keeps the reason the detector took it, for the card', () => {
+    mount(article);
+    Element.prototype.checkVisibility ??= () => true;
+    const scanner = new PageScanner(universe, {}, { onRoot: () => {} });
+    const step = scanner.walk(document);
+    while (step());
+    scanner.finishPass();
+    expect(scanner.index.all().map((h) => h.reason)).toEqual([
+      'company named with a cue',
+      'written as NASDAQ: NVDA',
+    ]);
+  });
+
   it('mutation roots inside furniture count as skipped', () => {
     mount('<nav><ul><li id="x">Facebook</li></ul></nav><p id="y">x</p>');
     expect(insideSkipped(document.getElementById('x')!.firstChild!)).toBe(true);

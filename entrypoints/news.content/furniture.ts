@@ -52,8 +52,7 @@ const CAMEL_WORD = new RegExp(
 /** What the article itself is made of: a region holding one of these is not furniture. */
 const ARTICLE_PARTS = 'h1, main, [role="main"], [itemprop="articleBody"], [itemprop="headline"]';
 /** Links that are controls (no target, "#", script) or share endpoints: their text is a button label ("Facebook", "Pinterest"). */
-const CONTROL_HREF =
-  /^\s*#?\s*$|^\s*javascript:|^(?:https?:)?\/\/(?:www\.)?(?:facebook\.com\/shar|(?:twitter|x)\.com\/(?:intent|share)|linkedin\.com\/(?:share|cws\/share)|pinterest\.com\/pin\/create|reddit\.com\/submit|api\.whatsapp\.com\/send|wa\.me\/|t\.me\/share)/i;
+const CONTROL_HREF = /^\s*#?\s*$|^\s*javascript:|\/(?:sharer?|intent\/tweet|pin\/create|submit)\b/i;
 
 function classAndId(el: Element): string {
   const c = el.getAttribute('class');

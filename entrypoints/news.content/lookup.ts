@@ -11,6 +11,8 @@ export interface Hit<N> {
   /** Russell 2000 member in the bundled universe (picks the underline style). */
   r2000: boolean;
   name: string;
+  /** Why the detector took it ("written as NASDAQ: XYZ", "company named"), for the card. */
+  reason?: string;
 }
 
 /** The mention covering `offset` in a list sorted by start; a caret at `end` still counts. */

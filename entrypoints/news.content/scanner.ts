@@ -347,7 +347,16 @@ export class PageScanner {
         f = { r2000: !!info?.r2000 && !info.r1000, name: info?.name ?? '' };
         this.facts.set(m.symbol, f);
       }
-      out.push({ node, start: m.start, end: m.end, symbol: m.symbol, r2000: f.r2000, name: f.name });
+      const hit: Hit<Text> = {
+        node,
+        start: m.start,
+        end: m.end,
+        symbol: m.symbol,
+        r2000: f.r2000,
+        name: f.name,
+      };
+      if (m.reason) hit.reason = m.reason;
+      out.push(hit);
     }
     return out;
   }

@@ -1,9 +1,13 @@
 /**
- * Precision / recall of the detector on the hand-labelled corpus in test/fixtures/detect/corpus.json
- * (press releases, newswire, analyst notes, headline lists, social posts, hard negatives, name-only
- * passages). Scored per passage on unique symbols: "written" = symbols that appear as text (cashtag,
- * exchange-qualified, paren, bare, link); "names" = companies named without their symbol. `optional`
- * labels are neither required nor counted as errors.
+ * Precision / recall of the detector on the hand-labelled corpus in test/fixtures/detect/corpus.json.
+ * Every passage records its `source` (provenance) and its `split`: the corpus was split ONCE, by
+ * source, into a development part (rules are tuned on it) and a locked test part (never tuned on;
+ * a miss seen only there is fixed by first adding a development example of its kind).
+ *
+ * Scored per passage on unique symbols: "written" = symbols that appear as text (cashtag,
+ * exchange-qualified, paren, bare, link); "names" = companies named without their symbol.
+ * `optional` labels are neither required nor counted as errors. The report gives both splits and
+ * every kind of text.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -18,6 +22,8 @@ interface Passage {
   names: string[];
   optional?: string[];
   social?: boolean;
+  source: string;
+  split: 'dev' | 'test';
 }
 
 const root = resolve(__dirname, '../..');
@@ -34,18 +40,25 @@ interface Score {
   fn: number;
 }
 const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
+const zero = (): Score => ({ tp: 0, fp: 0, fn: 0 });
 
-function evaluate() {
-  const written: Score = { tp: 0, fp: 0, fn: 0 };
-  const named: Score = { tp: 0, fp: 0, fn: 0 };
+interface Result {
+  passages: number;
+  written: Score;
+  named: Score;
+  errors: string[];
+}
+
+function evaluate(passages: Passage[]): Result {
+  const written = zero();
+  const named = zero();
   const errors: string[] = [];
-  for (const p of corpus) {
+  for (const p of passages) {
     const ms = detectMentions(p.text, universe, { social: p.social });
     const predWritten = new Set(ms.filter((m) => m.kind !== 'name').map((m) => m.symbol));
     const predNamed = new Set(ms.filter((m) => m.kind === 'name').map((m) => m.symbol));
     const all = new Set([...predWritten, ...predNamed]);
     const ok = new Set([...p.symbols, ...p.names, ...(p.optional ?? [])]);
-    const optional = new Set(p.optional ?? []);
     for (const s of p.symbols) {
       if (predWritten.has(s)) written.tp++;
       else {
@@ -70,40 +83,77 @@ function evaluate() {
       if (!ok.has(s) && !predWritten.has(s)) {
         named.fp++;
         errors.push(`${p.id}: false name ${s} (${ms.find((m) => m.symbol === s)?.text})`);
-      } else if (optional.has(s)) continue;
+      }
     }
   }
-  const all: Score = { tp: written.tp + named.tp, fp: written.fp + named.fp, fn: written.fn + named.fn };
-  return {
-    written: {
-      precision: ratio(written.tp, written.tp + written.fp),
-      recall: ratio(written.tp, written.tp + written.fn),
-    },
-    names: { precision: ratio(named.tp, named.tp + named.fp), recall: ratio(named.tp, named.tp + named.fn) },
-    precision: ratio(all.tp, all.tp + all.fp),
-    errors,
-  };
+  return { passages: passages.length, written, named, errors };
 }
 
+const f3 = (x: number) => x.toFixed(3);
+function line(label: string, r: Result): string {
+  const w = r.written;
+  const n = r.named;
+  const all = { tp: w.tp + n.tp, fp: w.fp + n.fp };
+  return (
+    `${label.padEnd(16)} n=${String(r.passages).padStart(3)}  P=${f3(ratio(all.tp, all.tp + all.fp))}  ` +
+    `written P=${f3(ratio(w.tp, w.tp + w.fp))} R=${f3(ratio(w.tp, w.tp + w.fn))}  ` +
+    `names P=${f3(ratio(n.tp, n.tp + n.fp))} R=${f3(ratio(n.tp, n.tp + n.fn))}`
+  );
+}
+
+function report(split: 'dev' | 'test'): Result {
+  const part = corpus.filter((p) => p.split === split);
+  const r = evaluate(part);
+  const kinds = [...new Set(part.map((p) => p.kind))].sort();
+  console.info(
+    [
+      line(`${split === 'dev' ? 'DEV' : 'LOCKED TEST'} all`, r),
+      ...kinds.map((k) => line(`  ${k}`, evaluate(part.filter((p) => p.kind === k)))),
+      ...(r.errors.length ? ['  errors:', ...r.errors.map((e) => `    ${e}`)] : []),
+    ].join('\n'),
+  );
+  return r;
+}
+
+const precision = (r: Result) =>
+  ratio(r.written.tp + r.named.tp, r.written.tp + r.named.tp + r.written.fp + r.named.fp);
+const writtenRecall = (r: Result) => ratio(r.written.tp, r.written.tp + r.written.fn);
+const namesRecall = (r: Result) => ratio(r.named.tp, r.named.tp + r.named.fn);
+
 describe('detector corpus', () => {
-  it('has at least 40 passages of every kind, labelled with known symbols', () => {
-    expect(corpus.length).toBeGreaterThanOrEqual(40);
-    expect(new Set(corpus.map((p) => p.kind)).size).toBeGreaterThanOrEqual(7);
+  it('is labelled with provenance, split once by source, with known name symbols', () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(250);
+    expect(new Set(corpus.map((p) => p.kind)).size).toBeGreaterThanOrEqual(10);
+    expect(corpus.every((p) => p.source.length > 10 && (p.split === 'dev' || p.split === 'test'))).toBe(true);
+    expect(corpus.filter((p) => p.split === 'test').length / corpus.length).toBeGreaterThanOrEqual(0.3);
+    // At least 30 % hard negatives: real text with nothing to find.
+    const negatives = corpus.filter((p) => p.symbols.length === 0 && p.names.length === 0);
+    expect(negatives.length / corpus.length).toBeGreaterThanOrEqual(0.3);
+    // One source never spans both parts.
+    const splitOf = new Map<string, string>();
+    const crossing = corpus.filter((p) => {
+      const key = p.source.replace(/ tweet \d+.*$/, '').replace(/\/\d{4}-\d{2}-\d{2}$/, '');
+      const s = splitOf.get(key);
+      splitOf.set(key, p.split);
+      return s !== undefined && s !== p.split;
+    });
+    expect(crossing.map((p) => p.id)).toEqual([]);
     // Name labels must resolve in the universe (written symbols may be absent: explicit forms stand).
     const unknown = corpus.flatMap((p) => p.names.filter((s) => !universe.get(s)).map((s) => `${p.id}:${s}`));
     expect(unknown).toEqual([]);
   });
 
-  it('meets precision ≥ 0.97, recall ≥ 0.95 (written) and ≥ 0.75 (names)', () => {
-    const r = evaluate();
-    console.info(
-      `corpus: ${corpus.length} passages; written P=${r.written.precision.toFixed(3)} R=${r.written.recall.toFixed(3)}; ` +
-        `names P=${r.names.precision.toFixed(3)} R=${r.names.recall.toFixed(3)}; overall P=${r.precision.toFixed(3)}` +
-        (r.errors.length ? `\n  ${r.errors.join('\n  ')}` : ''),
-    );
-    expect(r.precision).toBeGreaterThanOrEqual(0.97);
-    expect(r.written.precision).toBeGreaterThanOrEqual(0.97);
-    expect(r.written.recall).toBeGreaterThanOrEqual(0.95);
-    expect(r.names.recall).toBeGreaterThanOrEqual(0.75);
+  it('development part: precision ≥ 0.97, recall ≥ 0.95 (written) and ≥ 0.75 (names)', () => {
+    const r = report('dev');
+    expect(precision(r)).toBeGreaterThanOrEqual(0.97);
+    expect(writtenRecall(r)).toBeGreaterThanOrEqual(0.95);
+    expect(namesRecall(r)).toBeGreaterThanOrEqual(0.75);
+  });
+
+  it('locked test part: reported per kind, held to the same targets', () => {
+    const r = report('test');
+    expect(precision(r)).toBeGreaterThanOrEqual(0.97);
+    expect(writtenRecall(r)).toBeGreaterThanOrEqual(0.95);
+    expect(namesRecall(r)).toBeGreaterThanOrEqual(0.75);
   });
 });

@@ -155,7 +155,14 @@ const CURRENCY_CASHTAGS = new Set(
  * Words that general news uses in other senses ("market", "stock" as in inventory, "%") are left out.
  */
 const FINANCE_WORDS =
-  /\b(?:stocks?|shares|shareholders?|investors?|investing|earnings|dividends?|analysts?|Nasdaq|NASDAQ|NYSE|Wall Street|S&P 500|Dow Jones|IPO|market (?:cap|value)|price target|tickers?|bullish|bearish|rall(?:y|ied)|sell-?off|premarket|pre-market|after-hours|hedge funds?|quarterly|fiscal|guidance|valuation|EPS|revenue|calls|puts|options|short interest|upgrade[ds]?|downgrade[ds]?)\b|\b(?:rose|fell|gained|jumped|slid|dropped|climbed|surged|soared|plunged|tumbled|sank|rallied|declined|up|down|higher|lower)\s+(?:about\s+|nearly\s+|almost\s+|more\s+than\s+)?\d+(?:\.\d+)?\s?%/i;
+  /\b(?:stocks?|shares|shareholders?|investors?|investing|earnings|dividends?|analysts?|Nasdaq|NASDAQ|NYSE|Wall Street|S&P 500|Dow Jones|IPO|market (?:cap|value)|price target|tickers?|bullish|bearish|rall(?:y|ied)|sell-?off|pre-?market|after-hours|hedge funds?|quarterly|fiscal|guidance|valuation|EPS|revenue|calls|puts|options|upgrade[ds]?|downgrade[ds]?|trad(?:e|es|ed|er|ers|ing)|shorts?|shorting|momentum|breakout|outperform|underperform|overweight|underweight|(?:buy|sell|hold) rating|rating|(?:lowered|raised|cut|upgraded|downgraded|reiterated) to (?:sell|buy|hold|neutral|outperform|underperform|strong buy)|8-K|10-K|10-Q|13F|SEC filing|stockaction|#stocks?)\b|\b(?:rose|fell|gained|jumped|slid|dropped|climbed|surged|soared|plunged|tumbled|sank|rallied|declined|up|down|higher|lower)\s+(?:about\s+|nearly\s+|almost\s+|more\s+than\s+)?\d+(?:\.\d+)?\s?%/i;
+
+/** Shell and build variables that docs write as "$WORD": cashtags only in text about markets. */
+const TECH_CASHTAGS = new Set(
+  'HOME PATH USER PWD SHELL TERM LANG EDITOR DISPLAY TMPDIR CC CXX CFLAGS PREFIX SRC OUT DIR ROOT VERSION ARGS BUILD CONFIG DEBUG IFS UID PS1 ENV PORT'.split(
+    ' ',
+  ),
+);
 
 const CRYPTO_CASHTAGS = new Set(
   'BTC ETH XRP SOL DOGE ADA DOT SHIB AVAX MATIC LTC BNB USDT USDC TRX TON XLM LINK PEPE'.split(' '),
@@ -289,6 +296,8 @@ export class DocumentContext {
   private pendingParen = false;
   /** Finance evidence seen so far (finance words, explicit symbol forms); 0: none yet. */
   private finance = 0;
+  /** The last cashtag's symbol (a second, different one makes a ticker stream). */
+  private lastCashtag = '';
 
   constructor(
     readonly universe: Universe,
@@ -462,7 +471,7 @@ export class DocumentContext {
       }
       const after = text.slice(e, e + 40);
       const strong = this.explicit.has(info.symbol)
-        ? 'written as a symbol elsewhere on the page'
+        ? 'symbol written elsewhere on page'
         : STRONG_PREFIX.test(b)
           ? 'after "shares of" / "ticker"'
           : CORPORATE_SUFFIX.test(after)
@@ -472,16 +481,16 @@ export class DocumentContext {
       const weak = !strong && !ambiguous && !info.otc && (WEAK_PREFIX.test(b) || WEAK_SUFFIX.test(after));
       if (strong || (weak && this.finance > 0)) {
         note.accepted = true;
-        mention.reason = strong ?? 'symbol with market words around it';
+        mention.reason = strong ?? 'symbol with market words';
         this.emit(mention);
       } else if (weak) {
-        mention.reason = 'symbol with market words around it';
+        mention.reason = 'symbol with market words';
         this.deferred.push({ segment: this.segment, mention, density: 0, finance: true });
         note.deferred = this.deferred.length - 1;
       } else {
         // A node that is only the token (menu item, legend, chip) is not prose: no density rule.
         const plain = !ambiguous && !info.otc && tok.length >= 3 && text.trim() !== tok;
-        mention.reason = 'symbol, on a page that writes symbols';
+        mention.reason = 'symbol, page writes symbols';
         this.deferred.push({ segment: this.segment, mention, density: plain ? 2 : 0 });
         note.deferred = this.deferred.length - 1;
       }
@@ -554,7 +563,16 @@ export class DocumentContext {
   private cashtag(upper: string, s: number, e: number): void {
     const info = this.universe.resolve(upper);
     const symbol = info ? info.symbol : canonicalSymbol(upper);
-    const weak = upper.length === 1 || !info || AMBIGUOUS_SYMBOLS.has(upper);
+    // A tag opening or closing its text ("$GE - GE and …", "… in Europe $ABB") is a ticker tag.
+    const text = this.text;
+    const tag = /^\s*$/.test(text.slice(0, s)) || /^[\s.…]*$/.test(text.slice(e));
+    const weak =
+      upper.length === 1 || TECH_CASHTAGS.has(upper) || (!tag && (!info || AMBIGUOUS_SYMBOLS.has(upper)));
+    // Two different cashtags (of two letters or more) make a ticker stream: finance context.
+    if (upper.length >= 2 && !TECH_CASHTAGS.has(upper)) {
+      if (this.lastCashtag && this.lastCashtag !== symbol) this.finance = Math.max(this.finance, 1);
+      this.lastCashtag = symbol;
+    }
     if (!weak) this.finance = Math.max(this.finance, 1);
     if (!weak || this.finance > 0 || this.explicit.has(symbol)) {
       this.emitExplicit('cashtag', upper, s, e);
@@ -570,7 +588,7 @@ export class DocumentContext {
       text: this.text.slice(s, e),
       inUniverse: !!info,
       ...(info ? { exchange: info.exchange } : {}),
-      reason: `written as $${symbol} on a page about markets`,
+      reason: `written as $${symbol}, page about markets`,
     };
     this.deferred.push({ segment: this.segment, mention, density: 0, finance: true });
   }
@@ -790,18 +808,18 @@ export class DocumentContext {
       if (!cue && !this.isCompanySense(s, end, !entry.rest)) return realEnd;
       if (entry.tier === 0 || cue || this.explicit.has(entry.symbol)) {
         m.reason = cue
-          ? 'company named (with Inc./shares of/its exchange)'
+          ? 'company named with a cue'
           : this.explicit.has(entry.symbol)
-            ? 'company named; its symbol is on the page'
+            ? 'company named; symbol on page'
             : 'company named';
         this.emit(m);
       } else if (entry.tier === 1 && (this.lineAt(s), !this.lineTitle && !this.lineCaps)) {
         // A name that is also a word ("Visa", "Target", "Carnival") needs a page about markets.
-        m.reason = 'company named in running text about markets';
+        m.reason = 'company named, page about markets';
         if (this.finance > 0) this.emit(m);
         else this.deferred.push({ segment: this.segment, mention: m, density: 0, finance: true });
       } else {
-        m.reason = 'company named; its symbol is on the page';
+        m.reason = 'company named; symbol on page';
         this.deferred.push({ segment: this.segment, mention: m, density: 0 });
       }
       return realEnd;

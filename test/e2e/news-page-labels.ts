@@ -125,8 +125,9 @@ export const PAGE_LABELS: PageLabel[] = [
   {
     file: 'yahoo-finance-stevia-first-stvf.html',
     url: 'https://m.yahoo.com/w/legobpengine/finance/news/stevia-first-corp-stvf-looks-123500390.html?.intl=us&.lang=en-us',
-    article: '#cardview_article',
+    article: '#cardview_article, .cardview_title',
     underlined: [
+      'STVF',
       'Sensient Technologies',
       'SXT',
       'Coca-Cola',
