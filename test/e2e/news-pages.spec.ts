@@ -49,8 +49,10 @@ function underlines(page: Page, article: string): Promise<Underline[]> {
 
 test.describe('A reader on real recorded news pages', () => {
   test.skip(!hasPages, PAGES_SKIP_REASON);
+  // Without the pages, one skipped story says so (not one per page).
+  if (!hasPages) test('every recorded news page', () => {});
 
-  for (const label of PAGE_LABELS) {
+  for (const label of hasPages ? PAGE_LABELS : []) {
     test(`${label.file}: the article's tickers are underlined, the page furniture is not`, async ({
       context,
       pageServer,
