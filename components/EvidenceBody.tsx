@@ -107,11 +107,6 @@ export function EvidenceBody({ view, factorId }: { view: EvidenceView; factorId:
           })}
         </tbody>
       </table>
-      <ul class="evidence-caveats small muted">
-        {caveats(f, c).map((t) => (
-          <li key={t}>{t}</li>
-        ))}
-      </ul>
       {others.length ? (
         <ul class="evidence-others small">
           {others.map((o) => (
@@ -119,6 +114,11 @@ export function EvidenceBody({ view, factorId }: { view: EvidenceView; factorId:
           ))}
         </ul>
       ) : null}
+      <ul class="evidence-caveats small muted">
+        {caveats(f, c).map((t) => (
+          <li key={t}>{t}</li>
+        ))}
+      </ul>
       <ProvenanceLines items={sourcesOf(view.report, f.id)} />
     </div>
   );
