@@ -4,10 +4,12 @@ import type { FactorId } from '../lib/model';
 import { HORIZON_LABEL, type Horizon } from '../lib/signals/evidence';
 import {
   caveats,
+  conditionLine,
   evidenceSentence,
   horizonOf,
   leadCondition,
   relativeSentence,
+  sourcesOf,
   verdictSentence,
   type EvidenceView,
 } from '../lib/signals/evidence-text';
@@ -59,6 +61,7 @@ export function EvidenceBody({ view, factorId }: { view: EvidenceView; factorId:
   const holdsToday = !!today?.conditionIds.includes(c.id);
   const chart = pathChart(f, c);
   const rel = relativeSentence(c);
+  const others = f.conditions.filter((o) => o.id !== c.id);
   return (
     <div class="evidence-body">
       <p class="evidence-sentence" data-testid="evidence-sentence">
@@ -67,8 +70,8 @@ export function EvidenceBody({ view, factorId }: { view: EvidenceView; factorId:
       <p class="evidence-verdict">
         <strong>{verdictSentence(c)}</strong>
       </p>
-      {rel ? <p class="small">{rel}</p> : null}
-      <p class="small muted">
+      {rel ? <p class="evidence-sentence">{rel}</p> : null}
+      <p class="evidence-sentence muted">
         {holdsToday
           ? `This condition holds on the card’s data of ${formatDate(today!.asOf)}.`
           : today
@@ -98,18 +101,25 @@ export function EvidenceBody({ view, factorId }: { view: EvidenceView; factorId:
                 <td class="num">{formatEvidencePct(e?.baseline?.median)}</td>
                 <td class="num">{e?.stats ? `${Math.round(e.stats.sharePositive)} %` : 'n/a'}</td>
                 <td class="num">{formatEvidencePct(e?.stats?.worst)}</td>
-                <td class="num">{e ? `${e.episodes} (${e.signalDays} d)` : 'n/a'}</td>
+                <td class="num">{e ? e.episodes : 'n/a'}</td>
               </tr>
             );
           })}
         </tbody>
       </table>
+      {others.length ? (
+        <ul class="evidence-others small">
+          {others.map((o) => (
+            <li key={o.id}>{conditionLine(o)}</li>
+          ))}
+        </ul>
+      ) : null}
       <ul class="evidence-caveats small muted">
         {caveats(f, c).map((t) => (
           <li key={t}>{t}</li>
         ))}
       </ul>
-      <ProvenanceLines items={view.report.sources} />
+      <ProvenanceLines items={sourcesOf(view.report, f.id)} />
     </div>
   );
 }

@@ -5,6 +5,8 @@ import { formatPercent } from './format';
 import type { EvidencePathChart } from './evidence';
 import { cssVar, useResolvedTheme } from './theme';
 
+const HORIZON_TICKS: Record<number, string> = { 0: '0', 21: '1m', 63: '3m', 126: '6m', 252: '12m' };
+
 /**
  * The median path of IWM's total return after a signal day vs after any day: x in trading days
  * after the day (not dates, so not MiniChart's time axis), y in %.
@@ -25,7 +27,7 @@ export function EvidenceChart({ chart, height = 96 }: { chart: EvidencePathChart
         height,
         legend: { show: false },
         cursor: { y: false, points: { size: 5 }, drag: { x: false, y: false, setScale: false } },
-        padding: [6, 4, 0, 0],
+        padding: [6, 14, 0, 4],
         scales: { x: { time: false } },
         axes: [
           {
@@ -36,7 +38,9 @@ export function EvidenceChart({ chart, height = 96 }: { chart: EvidencePathChart
             gap: 2,
             ticks: { show: false },
             grid: { show: false },
-            values: (_u, splits) => splits.map((v) => (v === 0 ? 'day' : `+${Math.round(v)}d`)),
+            // Trading days after the day, labelled as the horizons the table uses.
+            splits: () => [0, 21, 63, 126, 252],
+            values: (_u, splits) => splits.map((v) => HORIZON_TICKS[v] ?? ''),
           },
           {
             stroke: muted,

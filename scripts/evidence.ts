@@ -15,7 +15,7 @@ import { FETCHERS, mergeFundHistory } from '../lib/engine/refresh';
 import { unwrap } from '../lib/result';
 import { computeEvidence, type EvidenceInputs } from '../lib/signals/evidence';
 import { MAX_BRIDGE_DAYS } from '../lib/signals/flows';
-import type { EvidenceReport } from '../lib/signals/evidence-text';
+import type { EvidenceReport, EvidenceSourceKey } from '../lib/signals/evidence-text';
 import { parseIsharesFundHistory, parseIsharesFundHistoryCsv } from '../lib/sources/ishares-fund';
 import { parseFredCsv } from '../lib/sources/fred';
 import { parseStooqCsv } from '../lib/sources/stooq';
@@ -33,7 +33,12 @@ const recorded = (label: string, file: string, asOf: string, url?: string): Prov
 });
 
 /** The recorded histories, with where each came from. */
-export function recordedEvidenceInputs(): { inputs: EvidenceInputs; sources: Provenance[]; notes: string[] } {
+export function recordedEvidenceInputs(): {
+  inputs: EvidenceInputs;
+  sources: Provenance[];
+  sourceKeys: EvidenceSourceKey[];
+  notes: string[];
+} {
   const long = unwrap(parseIsharesFundHistoryCsv(real('ishares_IWM_fund_historical_2025-02-04.csv'))).history;
   const recent = unwrap(
     parseIsharesFundHistory(real('ishares_IWM_fund_2025-12-24.excerpt.spreadsheetml.xls')),
@@ -67,6 +72,7 @@ export function recordedEvidenceInputs(): { inputs: EvidenceInputs; sources: Pro
       ),
       recorded('FRED DGS2 (2-year Treasury yield)', 'fred_DGS2_*', dgs2.at(-1)!.date),
     ],
+    sourceKeys: ['fund', 'iwm', 'spy', 'dgs2'],
     notes: [
       'Stooq’s recorded IWM closes are not dividend-adjusted from late 2022 on; they only set the IWM/SPY trend, returns come from the NAV.',
     ],
@@ -76,6 +82,7 @@ export function recordedEvidenceInputs(): { inputs: EvidenceInputs; sources: Pro
 export function buildEvidenceReport(
   inputs: EvidenceInputs,
   sources: Provenance[],
+  sourceKeys: EvidenceSourceKey[],
   notes: string[],
   generatedAt = new Date().toISOString(),
 ): EvidenceReport {
@@ -83,17 +90,23 @@ export function buildEvidenceReport(
   const holes: string[] = [];
   for (let i = 1; i < rows.length; i++) {
     if (Date.parse(rows[i]!.date) - Date.parse(rows[i - 1]!.date) > MAX_BRIDGE_DAYS * 86_400_000)
-      holes.push(`${rows[i - 1]!.date} → ${rows[i]!.date}`);
+      holes.push(`${rows[i - 1]!.date} and ${rows[i]!.date}`);
   }
   const holeNotes = holes.length
     ? [`The fund history has no rows between ${holes.join('; ')}; no return window crosses a hole.`]
     : [];
-  return { generatedAt, evidence: computeEvidence(inputs), sources, notes: [...notes, ...holeNotes] };
+  return {
+    generatedAt,
+    evidence: computeEvidence(inputs),
+    sources,
+    sourceKeys,
+    notes: [...notes, ...holeNotes],
+  };
 }
 
 async function main(): Promise<void> {
   const offline = process.argv.includes('--offline') || process.env.SCL_OFFLINE === '1';
-  const { inputs, sources, notes } = recordedEvidenceInputs();
+  const { inputs, sources, sourceKeys, notes } = recordedEvidenceInputs();
   if (!offline) {
     const ctl = new AbortController();
     const timer = setTimeout(() => ctl.abort(), 60_000);
@@ -115,7 +128,7 @@ async function main(): Promise<void> {
         `ishares-fund: live source did not answer (${r && !r.ok ? r.error.message : 'error'}); recorded history used`,
       );
   }
-  const report = buildEvidenceReport(inputs, sources, notes);
+  const report = buildEvidenceReport(inputs, sources, sourceKeys, notes);
   writeFileSync(EVIDENCE_OUT, JSON.stringify(report) + '\n');
   const kb = (readFileSync(EVIDENCE_OUT).length / 1024).toFixed(0);
   console.log(`Wrote ${EVIDENCE_OUT} (${kb} KB), history to ${report.evidence.asOf}`);

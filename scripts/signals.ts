@@ -355,8 +355,8 @@ async function runCard(flags: Map<string, string | true>): Promise<number> {
 function runEvidence(flags: Map<string, string | true>): number {
   let report: EvidenceReport;
   if (flags.has('recompute')) {
-    const { inputs, sources, notes } = recordedEvidenceInputs();
-    report = buildEvidenceReport(inputs, sources, notes);
+    const { inputs, sources, sourceKeys, notes } = recordedEvidenceInputs();
+    report = buildEvidenceReport(inputs, sources, sourceKeys, notes);
   } else {
     try {
       report = JSON.parse(readFileSync(EVIDENCE_OUT, 'utf8')) as EvidenceReport;

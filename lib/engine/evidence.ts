@@ -36,7 +36,8 @@ export function evidenceView(loaded: LoadedData, bundled: EvidenceReport): Evide
       factors: bundled.evidence.factors.map((f) => replaced.get(f.id) ?? f),
       cleaning: fresh.cleaning,
     },
-    sources: [fund.provenance, ...bundled.sources.slice(1)],
+    sources: bundled.sources.map((s, i) => (bundled.sourceKeys[i] === 'fund' ? fund.provenance : s)),
+    sourceKeys: bundled.sourceKeys,
     notes: [
       `Flows and drawdown recomputed from the fund file fetched ${fund.provenance.fetchedAt ?? ''} (history to ${fund.provenance.asOf}); relative strength and yields as bundled (history to ${bundled.evidence.asOf}).`,
       ...bundled.notes,

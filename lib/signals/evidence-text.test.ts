@@ -7,9 +7,11 @@ import { loadBundledSignalInputs } from '../snapshot/inputs';
 import type { ConditionEvidence, FactorEvidence, HorizonEvidence } from './evidence';
 import {
   caveats,
+  conditionLine,
   evidenceSentence,
   evidenceText,
   leadCondition,
+  sourcesOf,
   todayConditions,
   verdictSentence,
   type EvidenceReport,
@@ -66,6 +68,24 @@ describe('the evidence in words', () => {
     expect(verdictSentence(synthetic('better', 'favours'))).toMatch(/^That is better than on all days/);
     expect(verdictSentence(synthetic('too-few', 'favours'))).toMatch(/Too few/);
     expect(verdictSentence(synthetic('similar', 'against'))).toMatch(/did not mark weaker returns/);
+  });
+
+  it('each other condition gets one line with its own verdict; each factor only its own sources', () => {
+    const f = factor('flows');
+    const line = conditionLine(condition(f, 'bottom-decile'));
+    expect(line).toMatch(
+      /^When 65-day outflows were in the bottom tenth.*: next 6 months median .* % vs .* % \(\d+ episodes\), /,
+    );
+    expect(
+      sourcesOf(bundled, 'flows')
+        .map((p) => p.label)
+        .join(' '),
+    ).not.toMatch(/DGS2|IWM daily closes/);
+    expect(
+      sourcesOf(bundled, 'yields')
+        .map((p) => p.label)
+        .join(' '),
+    ).toMatch(/DGS2/);
   });
 
   it('caveats cover overlapping windows, the period and advice', () => {

@@ -27,7 +27,23 @@ export interface EvidenceReport {
   evidence: Evidence;
   /** Where each input history came from, with its as-of date. */
   sources: Provenance[];
+  /** Which input each source is, parallel to `sources`. */
+  sourceKeys: EvidenceSourceKey[];
   notes: string[];
+}
+
+export type EvidenceSourceKey = 'fund' | 'iwm' | 'spy' | 'dgs2';
+
+/** The inputs behind each factor's evidence (every factor compares with SPY). */
+export const SOURCES_OF: Record<EvidenceFactorId, EvidenceSourceKey[]> = {
+  flows: ['fund', 'spy'],
+  drawdown: ['fund', 'spy'],
+  relative: ['fund', 'iwm', 'spy'],
+  yields: ['fund', 'spy', 'dgs2'],
+};
+
+export function sourcesOf(report: EvidenceReport, id: EvidenceFactorId): Provenance[] {
+  return report.sources.filter((_, i) => SOURCES_OF[id].includes(report.sourceKeys[i]!));
 }
 
 export interface TodayCondition {
@@ -135,6 +151,23 @@ export function verdictSentence(c: ConditionEvidence, h: Horizon = HEADLINE_HORI
           ? 'That is about the same as on all days: this reading did not mark weaker returns.'
           : 'That is about the same as on all days.';
   }
+}
+
+const SHORT_VERDICT: Record<HorizonEvidence['verdict'], string> = {
+  better: 'better than all days',
+  worse: 'worse than all days',
+  similar: 'about the same as all days',
+  'too-few': 'too few episodes to tell',
+};
+
+/** One line for a condition other than the lead: "When …: next 6 months median +x % vs +y % …". */
+export function conditionLine(c: ConditionEvidence, h: Horizon = HEADLINE_HORIZON): string {
+  const e = horizonOf(c, h);
+  if (!e?.stats || !e.baseline) return `When ${c.label}: no complete ${HORIZON_LABEL[h]} window yet.`;
+  return (
+    `When ${c.label}: next ${HORIZON_LABEL[h]} median ${signed(e.stats.median)} % vs ${signed(e.baseline.median)} % ` +
+    `(${e.episodes} episode${e.episodes === 1 ? '' : 's'}), ${SHORT_VERDICT[e.verdict]}.`
+  );
 }
 
 /** IWM minus SPY over the same windows, where both histories exist. */

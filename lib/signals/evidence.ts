@@ -17,7 +17,7 @@
  * Pure: no I/O. The inputs carry no provenance; the caller labels the result.
  */
 import type { FundHistoryRow, Observation } from '../types';
-import { dailyFlows, MAX_BRIDGE_DAYS, minusYears, percentileRank, rollingFlowSums } from './flows';
+import { dailyFlows, MAX_BRIDGE_DAYS, minusYears, rollingFlowSums } from './flows';
 import { minusMonths, type CloseRow } from './market';
 
 export const HORIZONS = [21, 63, 126, 252] as const;
@@ -201,10 +201,18 @@ export function flowPercentiles(rows: readonly FundHistoryRow[], windowDays = 65
     const from = minusYears(r.date, lookbackYears);
     if (first > from) continue;
     while (lo < e && rolling[lo]!.date <= from) lo++;
-    const pool: number[] = [];
-    for (let k = lo; k <= e; k++) pool.push(rolling[k]!.pctOfAssets);
-    if (pool.length < 250) continue;
-    out.set(r.date, percentileRank(pool, r.pctOfAssets));
+    const n = e - lo + 1;
+    if (n < 250) continue;
+    // percentileRank over rolling[lo..e] without copying the pool (this runs for every day).
+    let below = 0;
+    let equal = 0;
+    const x = r.pctOfAssets;
+    for (let k = lo; k <= e; k++) {
+      const v = rolling[k]!.pctOfAssets;
+      if (v < x) below++;
+      else if (v === x) equal++;
+    }
+    out.set(r.date, ((below + equal / 2) / n) * 100);
   }
   return out;
 }
@@ -291,7 +299,7 @@ export interface Stats {
   worst: number;
 }
 
-export function median(sorted: readonly number[]): number {
+export function median(sorted: ArrayLike<number>): number {
   const n = sorted.length;
   if (n === 0) return NaN;
   const m = Math.floor(n / 2);
@@ -300,7 +308,8 @@ export function median(sorted: readonly number[]): number {
 
 export function stats(values: readonly number[]): Stats | null {
   if (values.length === 0) return null;
-  const s = [...values].sort((a, b) => a - b);
+  // A typed array sorts numerically without a comparator call per step (~10× faster here).
+  const s = Float64Array.from(values).sort();
   return {
     n: s.length,
     median: median(s),
@@ -432,7 +441,7 @@ function medianPath(tr: TotalReturnSeries, days: readonly number[], ks: readonly
       const r = forwardReturn(tr, d, k);
       if (r !== null) v.push(r);
     }
-    return v.length ? round2(median(v.sort((a, b) => a - b))) : null;
+    return v.length ? round2(median(Float64Array.from(v).sort())) : null;
   });
 }
 

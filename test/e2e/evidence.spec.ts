@@ -6,7 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test } from './fixtures';
+import type { BrowserContext, Page } from '@playwright/test';
 import { sendFromExtensionPage } from './pages';
+import { LensCard } from './card-probe';
+import { servePageAt } from './page-server';
+import { waitForUnderlined } from './underlines';
 import {
   evidenceSentence,
   leadCondition,
@@ -14,6 +18,7 @@ import {
   type EvidenceView,
 } from '../../lib/signals/evidence-text';
 
+const DEMO_URL = 'https://www.globenewswire.com/news-release/2026/11/25/small-cap-lens-demo.html';
 const bundled = JSON.parse(readFileSync(resolve('lib/data/evidence.json'), 'utf8')) as EvidenceReport;
 const factor = (id: string) => bundled.evidence.factors.find((f) => f.id === id)!;
 
@@ -56,65 +61,101 @@ test.describe('A reader asks what happened next after a signal', () => {
     const r = await sendFromExtensionPage<{ opened: string }>(popup.page, 'openEvidence', {
       factor: 'drawdown',
     });
-    expect(['popup', 'side-panel']).toContain(r.opened);
-    if (r.opened === 'popup') {
-      // The toolbar popup is no tab Playwright lists: read it through the DevTools protocol.
-      const cdp = await context.newCDPSession(popup.page);
-      const self = ((await cdp.send('Target.getTargetInfo')) as { targetInfo: { targetId: string } })
-        .targetInfo;
-      const popupTarget = async () =>
-        (
-          (await cdp.send('Target.getTargets')) as {
-            targetInfos: Array<{ targetId: string; url: string; type: string }>;
-          }
-        ).targetInfos.find((t) => t.url.endsWith('/popup.html') && t.targetId !== self.targetId);
-      await expect.poll(async () => (await popupTarget())?.type ?? 'none').not.toBe('none');
-      const t = (await popupTarget())!;
-      const { sessionId } = (await cdp.send('Target.attachToTarget', {
-        targetId: t.targetId,
-        flatten: false,
-      })) as {
-        sessionId: string;
-      };
-      const evaluate = (expression: string) =>
-        new Promise<unknown>((done) => {
-          const id = Math.floor(Math.random() * 1e9);
-          const onMessage = (e: { sessionId: string; message: string }) => {
-            const m = JSON.parse(e.message) as { id?: number; result?: { result?: { value?: unknown } } };
-            if (e.sessionId === sessionId && m.id === id) {
-              cdp.off('Target.receivedMessageFromTarget', onMessage);
-              done(m.result?.result?.value);
-            }
-          };
-          cdp.on('Target.receivedMessageFromTarget', onMessage);
-          void cdp.send('Target.sendMessageToTarget', {
-            sessionId,
-            message: JSON.stringify({
-              id,
-              method: 'Runtime.evaluate',
-              params: { expression, returnByValue: true },
-            }),
-          });
-        });
-      await expect
-        .poll(() =>
-          evaluate(
-            `(() => { const d = document.querySelector('[data-testid=evidence-drawdown]'); return d && d.open ? (d.querySelector('[data-testid=evidence-sentence]')?.textContent ?? 'open') : 'closed'; })()`,
-          ),
-        )
-        .toContain('below its high');
-    } else {
-      // No toolbar popup here: the side panel lists the same evidence and takes the focus.
-      const target = await context.newPage();
-      await target.goto(popup.url.replace('popup.html', 'sidepanel.html'));
-      const panel = target.getByTestId('evidence-drawdown');
-      await expect(panel).toHaveAttribute('open', '');
-      await expect(panel.getByTestId('evidence-sentence')).toContainText('below its high');
-    }
+    await expectUnfolded(context, popup.page, popup.url, r.opened, 'drawdown', 'below its high');
     // The focus is taken once: a popup opened later starts with every history folded.
     const again = await context.newPage();
     await again.goto(popup.url);
     await expect(again.getByTestId('factor-drawdown')).toBeVisible();
     await expect(again.getByTestId('evidence-drawdown')).not.toHaveAttribute('open', '');
   });
+
+  test('a reader clicks “What next?” on the hover card’s flows line', async ({
+    context,
+    pageServer,
+    extensionId,
+  }) => {
+    await servePageAt(context, pageServer, DEMO_URL, 'demo-news.html');
+    const page = await context.newPage();
+    await page.goto(DEMO_URL);
+    const p = await waitForUnderlined(page, 'HWC', { timeoutMs: 15_000 });
+    await page.mouse.move(p.x, p.y);
+    const card = await LensCard.of(page);
+    await card.expectOpen('HWC');
+    const name = 'What happened next after IWM flows readings like this';
+    await expect.poll(async () => !!(await card.state()).buttons[name], { timeout: 15_000 }).toBe(true);
+    const box = (await card.state()).buttons[name]!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    // Chrome opens the toolbar popup; its flows history is unfolded.
+    await expectUnfolded(
+      context,
+      page,
+      `chrome-extension://${extensionId}/popup.html`,
+      'popup',
+      'flows',
+      'separate episodes since 2003',
+    );
+  });
 });
+
+/** The popup (or, without one, the side panel) shows `factor`'s history unfolded. */
+async function expectUnfolded(
+  context: BrowserContext,
+  from: Page,
+  popupUrl: string,
+  opened: string,
+  factor: string,
+  text: string,
+): Promise<void> {
+  expect(['popup', 'side-panel']).toContain(opened);
+  if (opened === 'side-panel') {
+    // No toolbar popup here: the side panel lists the same evidence and takes the focus.
+    const target = await context.newPage();
+    await target.goto(popupUrl.replace('popup.html', 'sidepanel.html'));
+    const panel = target.getByTestId(`evidence-${factor}`);
+    await expect(panel).toHaveAttribute('open', '');
+    await expect(panel.getByTestId('evidence-sentence')).toContainText(text);
+    return;
+  }
+  // The toolbar popup is no tab Playwright lists: read it through the DevTools protocol.
+  const cdp = await context.newCDPSession(from);
+  const self = ((await cdp.send('Target.getTargetInfo')) as { targetInfo: { targetId: string } }).targetInfo;
+  const popupTarget = async () =>
+    (
+      (await cdp.send('Target.getTargets')) as {
+        targetInfos: Array<{ targetId: string; url: string; type: string }>;
+      }
+    ).targetInfos.find((t) => t.url === popupUrl && t.targetId !== self.targetId);
+  await expect.poll(async () => (await popupTarget())?.type ?? 'none').not.toBe('none');
+  const { sessionId } = (await cdp.send('Target.attachToTarget', {
+    targetId: (await popupTarget())!.targetId,
+    flatten: false,
+  })) as { sessionId: string };
+  const evaluate = (expression: string) =>
+    new Promise<unknown>((done) => {
+      const id = Math.floor(Math.random() * 1e9);
+      const onMessage = (e: { sessionId: string; message: string }) => {
+        const m = JSON.parse(e.message) as { id?: number; result?: { result?: { value?: unknown } } };
+        if (e.sessionId === sessionId && m.id === id) {
+          cdp.off('Target.receivedMessageFromTarget', onMessage);
+          done(m.result?.result?.value);
+        }
+      };
+      cdp.on('Target.receivedMessageFromTarget', onMessage);
+      void cdp.send('Target.sendMessageToTarget', {
+        sessionId,
+        message: JSON.stringify({
+          id,
+          method: 'Runtime.evaluate',
+          params: { expression, returnByValue: true },
+        }),
+      });
+    });
+  await expect
+    .poll(() =>
+      evaluate(
+        `(() => { const d = document.querySelector('[data-testid=evidence-${factor}]'); return d && d.open ? (d.querySelector('[data-testid=evidence-sentence]')?.textContent ?? 'open') : 'closed'; })()`,
+      ),
+    )
+    .toContain(text);
+}
