@@ -48,7 +48,7 @@ export function liveReadings(inp: LiveInputs): Reading[] {
   // Flows (IWM fund history; shares points from holdings files extend it).
   const fund = data.fundHistory;
   if (fund && !fromBundle.has('fundHistory')) {
-    const last = flowSeries(fund.data).at(-1);
+    const last = flowSeries(fund.data, { lastOnly: true }).at(-1);
     if (last && !inp.isStale('ishares-fund', last.date, now))
       out.push(pointReading('flows:IWM', fund.provenance, last, recordedAt));
   }

@@ -128,6 +128,12 @@ describe('flows: IWM fund history 2000 – Feb 2025, replayed day by day', () =>
       expect(p.date).toBe(s.current?.date);
       expect(p.sum).toBeCloseTo(s.current!.sum, 2);
       expect(p.percentile).toBeCloseTo(s.percentile!, 9);
+      // The live pass ranks only the newest window: the same point.
+      const live = flowSeries(
+        history.filter((r) => r.date <= date),
+        { lastOnly: true },
+      );
+      expect(live).toEqual([p]);
     }
   });
 

@@ -24,7 +24,7 @@ export interface FlowPoint {
 
 export function flowSeries(
   history: readonly FundHistoryRow[],
-  options: { windowDays?: number; lookbackYears?: number; minLookback?: number } = {},
+  options: { windowDays?: number; lookbackYears?: number; minLookback?: number; lastOnly?: boolean } = {},
 ): FlowPoint[] {
   const windowDays = options.windowDays ?? 65;
   const lookbackYears = options.lookbackYears ?? 3;
@@ -32,7 +32,8 @@ export function flowSeries(
   const rolling = rollingFlowSums(dailyFlows(history), windowDays);
   const out: FlowPoint[] = [];
   let start = 0;
-  for (let i = 0; i < rolling.length; i++) {
+  // The live pass needs only the newest point: rank just that one (the windows are the same).
+  for (let i = options.lastOnly ? Math.max(0, rolling.length - 1) : 0; i < rolling.length; i++) {
     const r = rolling[i]!;
     const from = minusYears(r.date, lookbackYears);
     while (start < i && rolling[start]!.date <= from) start++;
