@@ -14,6 +14,7 @@ import { parseYahooChart } from '../sources/yahoo-chart';
 import { parseIsharesHoldings } from '../sources/ishares-holdings';
 import { parseReconstitutionCsv } from '../sources/reconstitution';
 import { parseFuturesCsv } from '../sources/futures-csv';
+import { parseKalshiEvents } from '../sources/kalshi';
 import { computeFedWatch } from '../signals/fedwatch';
 import { computeFlowSignal } from '../signals/flows';
 import type { Provenance } from '../types';
@@ -24,6 +25,7 @@ import {
   flowSeries,
   meetingOdds,
   membershipOf,
+  oddsGapPts,
   yieldMoveSeries,
   type MembershipInputs,
 } from './rules';
@@ -452,6 +454,100 @@ describe('rates: real odds histories', () => {
     expect(flips.length).toBeGreaterThan(0);
     // Around 7–13 March 2023 the market swung between 25 and 50 bp hikes, then hold/25 after SVB.
     expect(flips.some((a) => a.dataDate >= '2023-03-07' && a.dataDate <= '2023-03-15')).toBe(true);
+  });
+});
+
+describe('rates: the CME FedWatch capture of 10 Oct 2026 and Kalshi of 6 Oct 2026', () => {
+  interface CmeMeeting {
+    meeting_date: string;
+    rate_probabilities: Array<{ range: string; now: number; day1: number; week1: number; month1: number }>;
+  }
+  const cme = (
+    JSON.parse(readReal('cme_fedwatch_cmegroupcn_daily_2026-10-10.json')) as { meetings: CmeMeeting[] }
+  ).meetings;
+  const CME = prov('cme-fedwatch', 'CME FedWatch (published page)');
+  // The capture's columns are the published odds now, a day, a week and a month earlier.
+  const COLUMNS = [
+    ['month1', '2026-09-10'],
+    ['week1', '2026-10-03'],
+    ['day1', '2026-10-09'],
+    ['now', '2026-10-10'],
+  ] as const;
+  const oddsOf = (m: CmeMeeting, col: (typeof COLUMNS)[number][0]) => {
+    const cur = m.rate_probabilities.find((r) => r.range.includes('(Current)'))!;
+    const lower = (r: string) => Number(r.slice(0, 3));
+    return meetingOdds(
+      m.meeting_date,
+      m.rate_probabilities.map((r) => ({ changeBp: lower(r.range) - lower(cur.range), p: r[col] })),
+    )!;
+  };
+
+  it('replaying the four published columns: the 28 Oct odds fell 23 pts, the 9 Dec most likely turned to a hike', () => {
+    const meetings = cme.filter((m) => m.meeting_date === '2026-10-28' || m.meeting_date === '2026-12-09');
+    const days = COLUMNS.map(([col, date]) =>
+      meetings.map((m) => ratesReading('cme-fedwatch', CME, date, oddsOf(m, col), 'x')),
+    );
+    const got = of(replay(days).alerts, 'rates-move').map((a) => `${a.dataDate} ${a.title}`);
+    // By hand from the capture: 28 Oct move odds 100 − 54.8 = 45.2 % a month ago → 100 − 77.9 =
+    // 22.1 % a week ago (−23 pts), then 17.7 % (−4.4 pts since that alert: quiet). 9 Dec: most
+    // likely 375-400 (hold, 39.4 %) a month ago → 400-425 (+25 bp, 67.3 %) a week ago.
+    expect(got).toEqual([
+      '2026-10-03 Odds of a move at the Oct 28, 2026 FOMC meeting fell 23 pts (CME FedWatch (published page))',
+      '2026-10-03 Most likely decision at the Dec 9, 2026 FOMC meeting changed: hold → hike 25 bp (CME FedWatch (published page))',
+    ]);
+  });
+
+  it('futures vs Kalshi for 9 Dec: gaps of 13.5 and 9.6 pts stay under the 15-pt rule', () => {
+    const kalshi = unwrap(
+      parseKalshiEvents(readReal('kalshi_KXFEDDECISION_26OCT_26DEC_27JAN_2026-10-06.trimmed.json'), {
+        asOf: '2026-10-06',
+      }),
+    ).find((o) => o.meetingDate === '2026-12-09')!;
+    const k = meetingOdds(
+      '2026-12-09',
+      kalshi.outcomes.flatMap((o) =>
+        o.changeBp === null ? [] : [{ changeBp: o.changeBp, p: o.probability }],
+      ),
+    )!;
+    const dec = cme.find((m) => m.meeting_date === '2026-12-09')!;
+    const gapAt = (col: 'week1' | 'now') => oddsGapPts(oddsOf(dec, col), k);
+    // Independent: the largest |CME − Kalshi| over cut / hold / hike, from the raw numbers.
+    const raw = (col: 'week1' | 'now') => {
+      const p = (r: string) => dec.rate_probabilities.find((x) => x.range.startsWith(r))?.[col] ?? 0;
+      const hold = p('375-400');
+      const hike = p('400-425') + p('425-450');
+      const kp = (f: (bp: number) => boolean) =>
+        kalshi.outcomes
+          .filter((o) => o.changeBp !== null && f(o.changeBp))
+          .reduce((a, o) => a + o.probability, 0) /
+        kalshi.outcomes.filter((o) => o.changeBp !== null).reduce((a, o) => a + o.probability, 0);
+      return Math.max(
+        Math.abs(hold - kp((b) => b === 0) * 100),
+        Math.abs(hike - kp((b) => b > 0) * 100),
+        Math.abs(0 - kp((b) => b < 0) * 100),
+      );
+    };
+    expect(gapAt('week1')).toBeCloseTo(raw('week1'), 6);
+    expect(gapAt('now')).toBeCloseTo(raw('now'), 6);
+    expect(gapAt('week1')).toBeCloseTo(13.5, 0);
+    expect(gapAt('now')).toBeCloseTo(9.6, 0);
+    const gapReading = (date: string, g: number): Reading => ({
+      signal: 'ratesgap:kalshi:2026-12-09',
+      date,
+      source: 'kalshi',
+      sourceLabel: 'Kalshi vs CME FedWatch',
+      values: { meeting: '2026-12-09', venue: 'Kalshi', gapPts: g },
+      recordedAt: 'x',
+    });
+    const days = [[gapReading('2026-10-06', gapAt('week1'))], [gapReading('2026-10-10', gapAt('now'))]];
+    expect(of(replay(days).alerts, 'rates-gap')).toEqual([]);
+    // With a 10-pt threshold the week-old gap is already above it: still no crossing, no alert;
+    // crossing upward (9.6 → 13.5) does fire.
+    const ten = normalizeAlertSettings({ rules: { 'rates-gap': { on: true, threshold: 10 } } });
+    const up = [[gapReading('2026-10-06', gapAt('now'))], [gapReading('2026-10-10', gapAt('week1'))]];
+    expect(of(replay(up, ten).alerts, 'rates-gap').map((a) => a.title)).toEqual([
+      'Futures and Kalshi odds for the Dec 9, 2026 FOMC meeting disagree by 13 pts',
+    ]);
   });
 });
 
