@@ -269,6 +269,28 @@ describe('notifications, badge, quiet hours, snooze, clear', () => {
     db.close();
   });
 
+  it('the daily digest sends one summary at its hour, once, whatever the number of passes', async () => {
+    const digest = normalizeAlertSettings({ notify: true, digest: { on: true, hour: 18 } });
+    const { db, shown, e, state } = await withAlerts(digest, true);
+    // Every pass above ran at 12:00 UTC: the digest hour (local 18:00) had not come yet... unless
+    // the machine's zone puts 12:00 UTC after 18:00 local; either way at most one digest a day.
+    const before = shown.length;
+    const evening = new Date(dayAfter('2026-09-10'));
+    evening.setHours(18, 30, 0, 0);
+    state.now = evening;
+    await runAlertPass(e);
+    await runAlertPass(e);
+    const digests = shown.slice(before);
+    const pendingBefore = (await listAlerts(db)).filter((a) => !a.notified).length;
+    expect(digests.length).toBeLessThanOrEqual(1);
+    expect(pendingBefore).toBe(0);
+    expect(shown.every((x) => x.id.startsWith('digest:'))).toBe(true);
+    expect(shown.length).toBeGreaterThanOrEqual(1);
+    // Where noon UTC is before 18:00 local (UTC, the Americas), everything waited for the one digest.
+    if (dayAfter('2026-09-10').getHours() < 18) expect(shown).toHaveLength(1);
+    db.close();
+  });
+
   it('a snoozed rule logs silently; a cleared alert never comes back', async () => {
     const snoozed = normalizeAlertSettings({
       notify: true,
