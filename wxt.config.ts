@@ -18,9 +18,11 @@ export default defineConfig({
     host_permissions: [...DATA_SOURCE_HOST_PERMISSIONS],
     // MV2 (Firefox) has no optional_host_permissions key (WXT drops it): there the same origin
     // pattern goes in optional_permissions, or Options could never ask for a site.
+    // `notifications` is asked when the user turns alert notifications on (Options › Alerts);
+    // alerts reach the side-panel log and the badge without it.
     ...(manifestVersion === 3
-      ? { optional_host_permissions: ['*://*/*'] }
-      : { optional_permissions: ['*://*/*'] }),
+      ? { optional_host_permissions: ['*://*/*'], optional_permissions: ['notifications'] }
+      : { optional_permissions: ['*://*/*', 'notifications'] }),
     // public/icon/*.png, rendered from the SVGs beside them by `npm run icons`. The paused-*.png
     // set is shown per tab on a paused site (lib/engine/action-icon.ts).
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },

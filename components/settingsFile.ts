@@ -5,6 +5,7 @@
 import type { Settings, SourceId } from '../lib/storage';
 import { normalizeSymbol, SOURCE_IDS } from '../lib/symbols';
 import { parseOriginInput } from './sites';
+import { normalizeAlertSettings } from '../lib/alerts/settings';
 
 export const SETTINGS_FILE_FORMAT = 'small-cap-lens/settings';
 /**
@@ -76,6 +77,13 @@ const CHECKS: Record<keyof Settings, Check> = {
     v === 'auto' || v === 'light' || v === 'dark'
       ? ((p.theme = v), null)
       : 'must be "auto", "light" or "dark"',
+  // Imported alert settings are normalised (clamped, unknown keys dropped); the notification
+  // switch is never turned on by a file, since it needs the permission the user grants.
+  alerts: (v, p) => {
+    if (!isObj(v)) return 'must be an object';
+    p.alerts = { ...normalizeAlertSettings(v), notify: false };
+    return null;
+  },
   refreshMinutes: (v, p) => {
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 15 || v > 24 * 60)
       return 'must be 15–1440 minutes';

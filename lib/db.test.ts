@@ -33,10 +33,17 @@ const stock = (ticker: string, weightPct: number): Constituent => ({
 });
 
 describe('lib/db', () => {
-  it('creates every store at version 1', async () => {
+  it('creates every store at the current version', async () => {
     const db = await openLensDB(freshName());
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['constituents', 'records', 'series', 'status']);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'alerts',
+      'constituents',
+      'readings',
+      'records',
+      'series',
+      'status',
+    ]);
     db.close();
   });
 

@@ -8,9 +8,10 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Constituent, Provenance } from './types';
 import type { SourceStatus } from './model';
+import type { AlertRecord, Reading } from './alerts/types';
 
 export const DB_NAME = 'small-cap-lens';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 /** One fetched and validated payload of a source (holdings file, chart, FRED series…). */
 export interface SourceRecord<T = unknown> {
@@ -45,6 +46,9 @@ export interface LensDB extends DBSchema {
     indexes: { byFund: string; byTicker: string };
   };
   status: { key: string; value: SourceStatus };
+  /** Version 2: the daily history of each alert signal, and the alert log (lib/alerts/history.ts). */
+  readings: { key: [string, string]; value: Reading; indexes: { bySignal: string } };
+  alerts: { key: string; value: AlertRecord };
 }
 
 let dbPromise: Promise<IDBPDatabase<LensDB>> | null = null;
@@ -72,7 +76,12 @@ function openAt(name: string): Promise<IDBPDatabase<LensDB>> {
         constituents.createIndex('byTicker', 'ticker');
         db.createObjectStore('status', { keyPath: 'id' });
       }
-      // Version 2 goes here: if (oldVersion < 2) { ... }
+      if (oldVersion < 2) {
+        const readings = db.createObjectStore('readings', { keyPath: ['signal', 'date'] });
+        readings.createIndex('bySignal', 'signal');
+        db.createObjectStore('alerts', { keyPath: 'id' });
+      }
+      // Version 3 goes here: if (oldVersion < 3) { ... }
     },
     blocking() {
       // A newer version of the extension wants to upgrade: let it.

@@ -20,6 +20,7 @@ import type { Settings } from './storage';
 import type { UniverseData } from './detect/build';
 import type { EvidenceView } from './signals/evidence-text';
 import type { EvidenceFactorId } from './signals/evidence';
+import { RULE_IDS, type AlertRecord, type RuleId } from './alerts/types';
 
 export interface Protocol {
   getSignalCard: { req: Record<string, never>; res: SignalCard };
@@ -66,6 +67,14 @@ export interface Protocol {
     req: { csv: string; change: 'added' | 'deleted'; effective: string };
     res: { count: number };
   };
+  /** The alert log (newest first) and the number not yet seen (the badge). */
+  getAlerts: { req: Record<string, never>; res: { alerts: AlertRecord[]; unseen: number } };
+  /** Marks alerts seen (all when `ids` is absent): the badge counts down. */
+  markAlertsSeen: { req: { ids?: string[] }; res: null };
+  /** Clears alerts from the log (all when `ids` is absent); they never come back. */
+  clearAlerts: { req: { ids?: string[] }; res: null };
+  /** Logs a rule's alerts silently for `hours` (0 ends the snooze). */
+  snoozeAlertRule: { req: { rule: RuleId; hours: number }; res: null };
 }
 
 export type MessageType = keyof Protocol;
@@ -101,6 +110,16 @@ const symbolOk = (s: unknown) => typeof s === 'string' && /^\$?[A-Za-z][A-Za-z0-
 const empty: Validator = (p) => (p === undefined || isObj(p) ? null : 'payload must be an object');
 const withSymbol: Validator = (p) =>
   isObj(p) && symbolOk(p.symbol) ? null : 'symbol must be a ticker symbol';
+
+const idsOk: Validator = (p) =>
+  p === undefined ||
+  (isObj(p) &&
+    (p.ids === undefined ||
+      (Array.isArray(p.ids) &&
+        p.ids.length <= 1000 &&
+        p.ids.every((i) => typeof i === 'string' && i.length <= 200))))
+    ? null
+    : 'ids must be an array of at most 1000 alert ids';
 
 export const VALIDATORS: Record<MessageType, Validator> = {
   getSignalCard: empty,
@@ -160,6 +179,19 @@ export const VALIDATORS: Record<MessageType, Validator> = {
     /^\d{4}-\d{2}-\d{2}$/.test(p.effective)
       ? null
       : 'csv (≤ 2 MB), change (added|deleted) and effective (YYYY-MM-DD) are required',
+  getAlerts: empty,
+  markAlertsSeen: idsOk,
+  clearAlerts: idsOk,
+  snoozeAlertRule: (p) =>
+    isObj(p) &&
+    typeof p.rule === 'string' &&
+    (RULE_IDS as readonly string[]).includes(p.rule) &&
+    typeof p.hours === 'number' &&
+    Number.isFinite(p.hours) &&
+    p.hours >= 0 &&
+    p.hours <= 24 * 30
+      ? null
+      : 'rule must be an alert rule and hours 0–720',
 };
 
 /** Checks an incoming message; returns the typed envelope or the reason it is refused. */

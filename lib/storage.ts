@@ -19,6 +19,8 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { WatchlistItem } from './model';
+import { DEFAULT_ALERT_SETTINGS, normalizeAlertSettings } from './alerts/settings';
+import type { AlertSettings } from './alerts/types';
 
 import { MAX_WATCHLIST, normalizeSymbol, SOURCE_IDS, type SourceId } from './symbols';
 
@@ -41,6 +43,8 @@ export interface Settings {
   neverTag: string[];
   /** Detect lower-case cashtags ($crdo) too. */
   lowercaseCashtags: boolean;
+  /** Alert rules, notifications, quiet hours, digest and snoozes (lib/alerts). Added in version 3. */
+  alerts: AlertSettings;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -54,6 +58,7 @@ export const DEFAULT_SETTINGS: Settings = {
   refreshMinutes: 60,
   neverTag: [],
   lowercaseCashtags: false,
+  alerts: DEFAULT_ALERT_SETTINGS,
 };
 
 /** Version 1 (0.0.x) stored `hoverDelay` in seconds and `disabledSites`; see migrations. */
@@ -87,13 +92,16 @@ export function normalizeSettings(value: unknown): Settings {
     refreshMinutes: num(v.refreshMinutes, 15, 24 * 60, DEFAULT_SETTINGS.refreshMinutes),
     neverTag: strings(v.neverTag).map((s) => s.toUpperCase()),
     lowercaseCashtags: typeof v.lowercaseCashtags === 'boolean' ? v.lowercaseCashtags : false,
+    alerts: normalizeAlertSettings(v.alerts),
   };
 }
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 2,
+  version: 3,
   migrations: {
+    // Version 3 adds `alerts` (every rule on, notifications off until the permission is granted).
+    3: (old: unknown): Settings => normalizeSettings(old),
     2: (old: SettingsV1): Settings =>
       normalizeSettings({
         ...DEFAULT_SETTINGS,

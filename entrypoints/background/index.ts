@@ -7,6 +7,7 @@ import { REFRESH_ALARM, scheduleRefresh } from '../../lib/engine/schedule';
 import { syncExtraSites } from '../../lib/engine/extra-sites';
 import { isPausedUrl, showPausedState } from '../../lib/engine/action-icon';
 import { getSettings } from '../../lib/storage';
+import { listenToNotificationClicks, updateBadge } from '../../lib/alerts/browser';
 
 const isGetSettings = (msg: unknown) =>
   !!msg && typeof msg === 'object' && (msg as { type?: unknown }).type === 'getSettings';
@@ -70,11 +71,17 @@ export default defineBackground(() => {
   });
   browser.runtime.onStartup.addListener(() => void scheduleRefresh());
   // A site the user adds (or a permission they revoke) changes where the content script runs.
-  browser.permissions.onAdded.addListener(() => void syncExtraSites().catch(() => {}));
+  browser.permissions.onAdded.addListener(() => {
+    void syncExtraSites().catch(() => {});
+    listenToNotificationClicks(); // the optional notifications permission may just have been granted
+  });
+  listenToNotificationClicks();
   browser.permissions.onRemoved.addListener(() => void syncExtraSites().catch(() => {}));
   // Every listener is registered above; now load the data and compute the card so the popup's
   // first request is answered from memory.
   void handlers.warm();
+  // The badge (alerts not yet seen) is not kept by the browser across restarts: redraw it.
+  void updateBadge().catch(() => {});
 
   // No fetch at worker start: a revived worker must not hammer the sources. Data is fetched
   // by the alarm, or when a UI asks for it and the cache is older than the cadence.

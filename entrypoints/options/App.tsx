@@ -19,6 +19,7 @@ import { applyTheme } from '../../components/theme';
 import { exportFileName } from '../../components/watchlist';
 import './options.css';
 import { downloadText } from '../../components/download';
+import { AlertsSection } from '../../components/AlertsSection';
 
 /** Fallback names for sources the status list has not reported yet. */
 const SOURCE_NAMES: Record<SourceId, string> = {
@@ -51,6 +52,7 @@ const SECTIONS: Array<[string, string]> = [
   ['sources', 'Data sources'],
   ['status', 'Source status'],
   ['recon', 'Russell reconstitution'],
+  ['alerts', 'Alerts'],
   ['data', 'Backup and cache'],
 ];
 
@@ -275,6 +277,7 @@ function SettingsForm({ s, save, statuses, setStatuses, reloadStatuses }: FormPr
       </Section>
       <StatusSection statuses={statuses} setStatuses={setStatuses} reload={reloadStatuses} />
       <ReconSection />
+      <AlertsSection s={s} save={save} />
       <DataSection s={s} save={save} />
     </>
   );

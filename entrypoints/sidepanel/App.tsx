@@ -6,6 +6,7 @@ import { watchStorageKeys } from '../../components/storageWatch';
 import { applyTheme } from '../../components/theme';
 import { Watchlist } from '../../components/Watchlist';
 import { EvidenceContext, EvidenceList, useEvidenceState } from '../../components/WhatHappenedNext';
+import { AlertLog } from '../../components/AlertLog';
 import type { Suggestion } from '../../components/SymbolCombobox';
 import './sidepanel.css';
 
@@ -194,6 +195,7 @@ export function App() {
         <EvidenceContext.Provider value={evidence}>
           <EvidenceList />
         </EvidenceContext.Provider>
+        <AlertLog />
       </main>
     </div>
   );

@@ -56,6 +56,9 @@ export class Engine {
   private cache: { loaded: LoadedData; at: number } | null = null;
   private lookup: { at: number; fn: (s: string) => TickerInfo } | null = null;
 
+  /** Runs after every refresh check (the alert pass); its failure never fails the refresh. */
+  afterRefresh: (() => Promise<unknown>) | null = null;
+
   private readonly fetchImpl: FetchImpl;
   /** One per worker: the refresh and the quote path wait out the same Retry-After per host. */
   readonly hostBackoff: HostBackoff;
@@ -114,6 +117,7 @@ export class Engine {
     );
     await Promise.all(due.map((id) => this.refreshSource(id)));
     if (due.length) this.invalidate();
+    await this.afterRefresh?.().catch(() => {});
     return this.statuses();
   }
 

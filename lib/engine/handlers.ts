@@ -23,6 +23,8 @@ import type { TabTickers } from './tab-tickers';
 import { scheduleRefresh } from './schedule';
 import { syncExtraSites } from './extra-sites';
 import { openWatchlistPanel, type PanelApis } from './side-panel';
+import { runAlertsNow, updateBadge } from '../alerts/browser';
+import { clearAlerts, listAlerts, markSeen, unseenCount } from '../alerts/history';
 
 export interface HandlerDeps {
   tabTickers: TabTickers;
@@ -52,6 +54,8 @@ export function mergePanelEdit(
 
 export function createHandlers(deps: HandlerDeps): Handlers & { warm(): Promise<void> } {
   const engine = deps.engine ?? new Engine(deps.fetchImpl);
+  // Alerts are evaluated from stored history after every refresh check (lib/alerts).
+  engine.afterRefresh ??= () => runAlertsNow(engine);
 
   const watchlistReply = async () => ({
     items: (await getWatchlist()).items,
@@ -184,5 +188,24 @@ export function createHandlers(deps: HandlerDeps): Handlers & { warm(): Promise<
     importReconstitution: async ({ csv, change, effective }) => ({
       count: await engine.importReconstitution(csv, change, effective),
     }),
+    getAlerts: async () => ({ alerts: await listAlerts(), unseen: await unseenCount() }),
+    markAlertsSeen: async ({ ids }) => {
+      await markSeen(ids);
+      await updateBadge();
+      return null;
+    },
+    clearAlerts: async ({ ids }) => {
+      await clearAlerts(ids);
+      await updateBadge();
+      return null;
+    },
+    snoozeAlertRule: async ({ rule, hours }) => {
+      const { alerts } = await getSettings();
+      const snoozedUntil = { ...alerts.snoozedUntil };
+      if (hours > 0) snoozedUntil[rule] = new Date(Date.now() + hours * 3600_000).toISOString();
+      else delete snoozedUntil[rule];
+      await updateSettings({ alerts: { ...alerts, snoozedUntil } });
+      return null;
+    },
   };
 }

@@ -57,6 +57,8 @@ const isPlain = (p: unknown): p is Record<string, unknown> =>
   typeof p === 'object' && p !== null && !Array.isArray(p);
 const tickerLike = (s: unknown) =>
   typeof s === 'string' && /^[A-Za-z0-9.\-/$]{1,11}$/.test(s.trim()) && !/[<>"'`&]/.test(s);
+const alertIds = (v: unknown) =>
+  Array.isArray(v) && v.length <= 1000 && v.every((i) => typeof i === 'string' && i.length <= 200);
 const MODEL: Record<MessageType, (p: unknown) => boolean> = {
   getSignalCard: isPlain,
   getStrip: isPlain,
@@ -100,6 +102,27 @@ const MODEL: Record<MessageType, (p: unknown) => boolean> = {
     (p.change === 'added' || p.change === 'deleted') &&
     typeof p.effective === 'string' &&
     /^\d{4}-\d{2}-\d{2}$/.test(p.effective),
+  getAlerts: isPlain,
+  markAlertsSeen: (p) => isPlain(p) && (p.ids === undefined || alertIds(p.ids)),
+  clearAlerts: (p) => isPlain(p) && (p.ids === undefined || alertIds(p.ids)),
+  snoozeAlertRule: (p) =>
+    isPlain(p) &&
+    typeof p.rule === 'string' &&
+    [
+      'flows-decile',
+      'flows-zero',
+      'rates-move',
+      'rates-gap',
+      'yields-2y',
+      'drawdown',
+      'new-high',
+      'calendar',
+      'watch-membership',
+      'watch-move',
+    ].includes(p.rule) &&
+    typeof p.hours === 'number' &&
+    p.hours >= 0 &&
+    p.hours <= 720,
 };
 
 const hostile = fc.constantFrom(
@@ -155,6 +178,19 @@ const VALID_ISH: Record<MessageType, fc.Arbitrary<unknown>> = {
     csv: fc.oneof(fc.string(), junk),
     change: fc.oneof(fc.constantFrom('added', 'deleted', 'ADDED', ''), junk),
     effective: fc.oneof(fc.constantFrom('2025-06-27', '2025-6-27', '27/06/2025'), junk),
+  }),
+  getAlerts: fc.constant({}),
+  markAlertsSeen: fc.record(
+    { ids: fc.oneof(fc.array(fc.string({ maxLength: 30 }), { maxLength: 4 }), junk) },
+    { requiredKeys: [] },
+  ),
+  clearAlerts: fc.record(
+    { ids: fc.oneof(fc.array(fc.oneof(fc.string(), junk), { maxLength: 4 }), junk) },
+    { requiredKeys: [] },
+  ),
+  snoozeAlertRule: fc.record({
+    rule: fc.oneof(fc.constantFrom('flows-decile', 'calendar', 'watch-move', 'FLOWS', '__proto__'), junk),
+    hours: fc.oneof(fc.constantFrom(0, 1, 24, 720, 721, -1, Number.NaN, Infinity), junk),
   }),
 };
 

@@ -101,7 +101,16 @@ describe('IndexedDB upgrades', () => {
     const old = await createV1WithRealData();
     const db = await openLensDB();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['constituents', 'records', 'series', 'status']);
+    // Version 2 added the alert history (readings) and the alert log; version-1 stores are kept.
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'alerts',
+      'constituents',
+      'readings',
+      'records',
+      'series',
+      'status',
+    ]);
+    expect(await db.count('readings')).toBe(0);
     expect(await getRecord('ds:iwm')).toEqual(old.iwmRec);
     expect(await getRecord('ds:fred:DGS2')).toEqual(old.fredRec);
     const loaded = await loadData();
