@@ -192,6 +192,29 @@ describe('Firefox ESR runs Small-Cap Lens', () => {
     expect((await readCard(page)).status).not.toMatch(/Could not/);
   });
 
+  test("the card's What next? link opens that factor's history (in the watchlist tab on Firefox)", async () => {
+    const { browser } = await start();
+    const ext = await openExtensionPage(browser, 'options.html');
+    const page = await openWebPage(browser, DEMO_URL);
+    await page.bringToFront();
+    const p = await waitForUnderlinedIn(page, 'HWC');
+    await page.mouse.move(p.x, p.y);
+    const name = 'What happened next after IWM flows readings like this';
+    await clickCardButton(page, name);
+    // Firefox opens neither the toolbar popup nor the sidebar from a content script's message:
+    // the side panel page opens in a tab, on the flows history (lib/engine/side-panel.ts).
+    const flowsHistoryOpen = () =>
+      ext.evaluate(() => {
+        const api = (globalThis as unknown as { browser: { extension: { getViews(o: object): Window[] } } })
+          .browser;
+        const view = api.extension.getViews({}).find((w) => w.location.pathname === '/sidepanel.html');
+        const details = view?.document.querySelector<HTMLDetailsElement>('[data-testid="evidence-flows"]');
+        return !!details?.open && !!details.querySelector('[data-testid="evidence-sentence"]');
+      });
+    await until(flowsHistoryOpen, 'the flows history is open in the watchlist page');
+    expect((await readCard(page)).status).not.toMatch(/Could not/);
+  });
+
   test('a keyboard user steps to a ticker with Alt+Shift+K, opens it with Enter and closes it with Esc', async () => {
     const { browser } = await start();
     const page = await openWebPage(browser, DEMO_URL);
