@@ -20,6 +20,7 @@ import {
 } from '../test/firefox/firefox';
 import { startRecordedWeb } from '../test/firefox/recorded-web';
 import { waitForUnderlinedIn } from '../test/firefox/underlines';
+import { waitForCard } from '../test/firefox/card';
 
 const OUT = resolve('demo-output');
 
@@ -51,9 +52,9 @@ export async function demoFirefox(options: {
     const target = await waitForUnderlinedIn(page, 'HWC').catch(() => null);
     if (target) {
       await page.mouse.move(target.x, target.y);
-      await page
-        .waitForSelector('>>> [data-testid="scl-card"]', { visible: true, timeout: 8000 })
-        .catch(() => console.warn('The hover card did not open within 8 s.'));
+      await waitForCard(page, (c) => c.open, 'the card is open', 8000).catch(() =>
+        console.warn('The hover card did not open within 8 s.'),
+      );
       await new Promise((r) => setTimeout(r, 600));
     } else console.warn('No underlined ticker found on the demo page.');
     await shot(page, 'firefox-page-with-hover-card.png');

@@ -65,6 +65,11 @@ function throwAwayCertificate(): { key: Buffer; cert: Buffer } {
       { stdio: 'ignore' },
     );
     return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
+  } catch (e) {
+    throw new Error(
+      `The Firefox suite's proxy makes its certificate with openssl, which failed (${String(e)}). ` +
+        'Install it, e.g. `sudo apt-get install -y openssl`.',
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -23,6 +23,7 @@ import {
   type FirefoxSession,
 } from './firefox';
 import { startRecordedWeb, type RecordedWeb } from './recorded-web';
+import { clickCardButton, readCard, waitForCard } from './card';
 
 const DEMO_URL = 'https://www.globenewswire.com/news-release/2026/11/25/small-cap-lens-demo.html';
 /** A site outside the curated list: the ticker finder runs there only once the user turns it on. */
@@ -134,36 +135,24 @@ describe('Firefox ESR runs Small-Cap Lens', () => {
     expect(await page.$eval('article', (a) => (a as HTMLElement).innerText)).toBe(before);
 
     await page.mouse.move(p.x, p.y);
-    const card = await page.waitForSelector('>>> [data-testid="scl-card"]', {
-      visible: true,
-      timeout: 10_000,
-    });
-    expect(card).not.toBeNull();
-    await until(
-      async () =>
-        /Russell 2000 member · weight \d/.test(await textOf(page, '[data-testid="scl-membership"]')),
-      'membership line',
+    const card = await waitForCard(
+      page,
+      (c) => c.open && /Russell 2000 member · weight \d/.test(c.membership) && c.strip.length > 0,
+      'the card with membership and the small-cap strip',
     );
-    const text = await textOf(page, '[data-testid="scl-card"]');
-    expect(text).toContain('HWC');
-    expect(text).toContain('Hancock Whitney');
-    expect(text).toMatch(/as of \d{1,2} \w{3} \d{4}/);
-    // The small-cap strip: each line names its date, or says the figure is unavailable (the
-    // recorded futures contracts all answered "Not Found").
-    await until(async () => (await page.$$('>>> .scl-card ul.strip li')).length > 0, 'small-cap strip items');
-    const strip = await page.$$eval('>>> .scl-card ul.strip li', (lis) =>
-      lis.map((li) => li.textContent ?? ''),
-    );
-    expect(strip.length).toBeGreaterThanOrEqual(2);
-    for (const line of strip) expect(line).toMatch(/as of \d{1,2} \w{3} \d{4}|Unavailable/);
-    expect(strip.filter((l) => /as of/.test(l)).length).toBeGreaterThanOrEqual(2);
+    expect(card.symbol).toBe('HWC');
+    expect(card.text).toContain('Hancock Whitney');
+    expect(card.text).toMatch(/as of \d{1,2} \w{3} \d{4}/);
+    // The small-cap strip: each line names its date, or says the figure is unavailable.
+    expect(card.strip.length).toBeGreaterThanOrEqual(2);
+    for (const line of card.strip) expect(line).toMatch(/as of \d{1,2} \w{3} \d{4}|Unavailable/);
+    expect(card.strip.filter((l) => /as of/.test(l)).length).toBeGreaterThanOrEqual(2);
     // Inside the viewport.
-    const box = (await card!.boundingBox())!;
-    expect(box.x).toBeGreaterThanOrEqual(0);
-    expect(box.y + box.height).toBeLessThanOrEqual(900);
+    expect(card.box!.x).toBeGreaterThanOrEqual(0);
+    expect(card.box!.y + card.box!.height).toBeLessThanOrEqual(900);
 
     await page.keyboard.press('Escape');
-    await page.waitForSelector('>>> [data-testid="scl-card"]', { hidden: true, timeout: 5000 });
+    await waitForCard(page, (c) => !c.open, 'the card is closed', 5000);
     expect(errors).toEqual([]);
   });
 
@@ -174,11 +163,14 @@ describe('Firefox ESR runs Small-Cap Lens', () => {
     await page.bringToFront();
     const p = await waitForUnderlinedIn(page, 'HWC');
     await page.mouse.move(p.x, p.y);
-    await page.waitForSelector('>>> [data-testid="scl-card"]', { visible: true, timeout: 10_000 });
-    await page.click('>>> .scl-card .actions button.primary');
-    await until(async () => /HWC pinned/.test(await textOf(page, '.scl-card .status')), 'pinned');
-    const [, openPanel] = await page.$$('>>> .scl-card .actions button');
-    await openPanel!.click();
+    await waitForCard(page);
+    await clickCardButton(page, 'Pin to watchlist');
+    await waitForCard(
+      page,
+      (c) => /HWC is in your watchlist/.test(c.status),
+      'the card says HWC is in the watchlist',
+    );
+    await clickCardButton(page, 'Open side panel');
     // Firefox opens a sidebar only from a user-input handler, which the card's message to the
     // background is not: the watchlist opens in a tab beside the page (lib/engine/side-panel.ts).
     const watchlistShown = () =>
@@ -197,7 +189,30 @@ describe('Firefox ESR runs Small-Cap Lens', () => {
           );
       });
     await until(watchlistShown, 'the watchlist with HWC is shown');
-    expect(await textOf(page, '.scl-card .status')).not.toMatch(/Could not/);
+    expect((await readCard(page)).status).not.toMatch(/Could not/);
+  });
+
+  test("the card's What next? link opens that factor's history (in the watchlist tab on Firefox)", async () => {
+    const { browser } = await start();
+    const ext = await openExtensionPage(browser, 'options.html');
+    const page = await openWebPage(browser, DEMO_URL);
+    await page.bringToFront();
+    const p = await waitForUnderlinedIn(page, 'HWC');
+    await page.mouse.move(p.x, p.y);
+    const name = 'What happened next after IWM flows readings like this';
+    await clickCardButton(page, name);
+    // Firefox opens neither the toolbar popup nor the sidebar from a content script's message:
+    // the side panel page opens in a tab, on the flows history (lib/engine/side-panel.ts).
+    const flowsHistoryOpen = () =>
+      ext.evaluate(() => {
+        const api = (globalThis as unknown as { browser: { extension: { getViews(o: object): Window[] } } })
+          .browser;
+        const view = api.extension.getViews({}).find((w) => w.location.pathname === '/sidepanel.html');
+        const details = view?.document.querySelector<HTMLDetailsElement>('[data-testid="evidence-flows"]');
+        return !!details?.open && !!details.querySelector('[data-testid="evidence-sentence"]');
+      });
+    await until(flowsHistoryOpen, 'the flows history is open in the watchlist page');
+    expect((await readCard(page)).status).not.toMatch(/Could not/);
   });
 
   test('a keyboard user steps to a ticker with Alt+Shift+K, opens it with Enter and closes it with Esc', async () => {
@@ -210,21 +225,13 @@ describe('Firefox ESR runs Small-Cap Lens', () => {
     await page.keyboard.up('Shift');
     await page.keyboard.up('Alt');
     await until(async () => (await highlightCount(page, 'scl-focus')) === 1, 'one ticker has the focus mark');
-    expect(await textOf(page, '[data-testid="scl-announce"]')).toMatch(/Ticker 1 of \d+/);
+    await waitForCard(page, (c) => /Ticker 1 of \d+/.test(c.announce), 'the step is announced');
     await page.keyboard.press('Enter');
-    await page.waitForSelector('>>> [data-testid="scl-card"]', { visible: true, timeout: 10_000 });
-    await until(
-      () =>
-        page.evaluate(() => {
-          const host = [...document.querySelectorAll('*')].find((e) =>
-            e.shadowRoot?.querySelector('.scl-card'),
-          );
-          return host?.shadowRoot?.activeElement?.getAttribute('data-testid') === 'scl-card';
-        }),
-      'the card has the keyboard focus',
-    );
+    await waitForCard(page, (c) => c.open && c.focus === 'card', 'the card is open with the keyboard focus');
+    await page.keyboard.press('Tab');
+    await waitForCard(page, (c) => c.focused && c.focus !== 'card', 'Tab moves into the card');
     await page.keyboard.press('Escape');
-    await page.waitForSelector('>>> [data-testid="scl-card"]', { hidden: true, timeout: 5000 });
+    await waitForCard(page, (c) => !c.open, 'the card is closed', 5000);
   });
 
   test('on a page whose CSP blocks every style, the marks and the card are still drawn', async () => {
@@ -237,11 +244,10 @@ describe('Firefox ESR runs Small-Cap Lens', () => {
     const p = await waitForUnderlinedIn(page, 'HWC');
     expect(await marksPainted(page, p)).toBe(true);
     await page.mouse.move(p.x, p.y);
-    await page.waitForSelector('>>> [data-testid="scl-card"]', { visible: true, timeout: 10_000 });
+    const card = await waitForCard(page, (c) => c.open && c.symbol === 'HWC');
     // The card's own styles apply (its primary button is filled, not the default grey).
-    const bg = await page.$eval('>>> .scl-card button.primary', (b) => getComputedStyle(b).backgroundColor);
-    expect(bg).not.toBe('rgba(0, 0, 0, 0)');
-    expect(bg).not.toMatch(/^rgb\((2[0-9]{2}), \1, \1\)$/);
+    expect(card.primaryBackground).not.toBe('rgba(0, 0, 0, 0)');
+    expect(card.primaryBackground).not.toMatch(/^rgb\((2[0-9]{2}), \1, \1\)$/);
   });
 
   test('the popup renders the signal card from the recorded sources, each factor with its source', async () => {

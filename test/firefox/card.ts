@@ -1,0 +1,131 @@
+/**
+ * Reading the hover card on Firefox. The card lives in a CLOSED shadow root, which page code and
+ * puppeteer's selectors cannot enter (the Chromium suite opens it in the content script's world
+ * over CDP: test/e2e/card-probe.ts). WebDriver BiDi serializes an element's shadow root whether
+ * open or closed (`includeShadowTree: 'all'`); the root's reference is then handed to a function
+ * that reads the card. Clicks go through puppeteer's mouse (trusted input, as a user's would).
+ *
+ * No test hook is compiled into the extension: the stories run against the production build.
+ */
+import type { Page } from 'puppeteer-core';
+import type { CardState } from '../e2e/card-probe';
+import { until } from './firefox';
+
+interface BidiConnection {
+  send(method: string, params: object): Promise<{ result: BidiResult }>;
+}
+interface BidiResult {
+  type: 'success' | 'exception';
+  result?: { type: string; value?: unknown; sharedId?: string };
+  exceptionDetails?: { text: string };
+}
+
+const CLOSED: CardState = {
+  open: false,
+  symbol: '',
+  text: '',
+  membership: '',
+  theme: '',
+  status: '',
+  announce: '',
+  box: null,
+  buttons: {},
+  focused: false,
+  focus: '',
+};
+
+/** Runs in the page with the closed root passed in: the same reading as the Chromium probe. */
+const READ_CARD = `(root) => {
+  const card = root.querySelector('[data-testid="scl-card"]');
+  const box = (el) => {
+    const r = el.getBoundingClientRect();
+    return { x: r.x, y: r.y, width: r.width, height: r.height };
+  };
+  const b = card ? box(card) : null;
+  const buttons = {};
+  for (const el of card ? card.querySelectorAll('button') : []) {
+    buttons[(el.getAttribute('aria-label') || el.textContent || '').trim()] = box(el);
+  }
+  const strip = card ? [...card.querySelectorAll('ul.strip li')].map((li) => li.textContent ?? '') : [];
+  const primary = card?.querySelector('button.primary');
+  return JSON.stringify({
+    open: !!b && b.width > 0 && b.height > 0,
+    symbol: card?.querySelector('h2')?.textContent ?? '',
+    text: card?.textContent ?? '',
+    membership: card?.querySelector('[data-testid="scl-membership"]')?.textContent ?? '',
+    theme: card?.getAttribute('data-theme') ?? '',
+    status: card?.querySelector('.status')?.textContent ?? '',
+    announce: root.querySelector('[data-testid="scl-announce"]')?.textContent ?? '',
+    box: b,
+    buttons,
+    focused: !!root.activeElement,
+    focus: !root.activeElement ? '' : root.activeElement === card ? 'card'
+      : (root.activeElement.getAttribute('aria-label') || root.activeElement.textContent || '').trim(),
+    strip,
+    primaryBackground: primary ? getComputedStyle(primary).backgroundColor : '',
+  });
+}`;
+
+export interface FirefoxCardState extends CardState {
+  /** The small-cap strip's lines. */
+  strip: string[];
+  /** Computed background of the card's primary button (its styles applied). */
+  primaryBackground: string;
+}
+
+function bidi(page: Page): { connection: BidiConnection; context: string } {
+  const connection = (page.browser() as unknown as { connection: BidiConnection }).connection;
+  const context = (page.mainFrame() as unknown as { _id: string })._id;
+  return { connection, context };
+}
+
+/** The card's state now (closed when there is no card yet). */
+export async function readCard(page: Page): Promise<FirefoxCardState> {
+  const { connection, context } = bidi(page);
+  // The card host: a direct child of <html> marked data-scl="card".
+  const host = await connection.send('script.callFunction', {
+    functionDeclaration:
+      "() => [...document.documentElement.children].find((e) => e.getAttribute('data-scl') === 'card') ?? null",
+    target: { context },
+    awaitPromise: false,
+    resultOwnership: 'none',
+    serializationOptions: { maxDomDepth: 0, includeShadowTree: 'all' },
+  });
+  const value = host.result.result?.value as { shadowRoot?: { sharedId?: string } | null } | undefined;
+  const rootId = value?.shadowRoot?.sharedId;
+  if (!rootId) return { ...CLOSED, strip: [], primaryBackground: '' };
+  const read = await connection.send('script.callFunction', {
+    functionDeclaration: READ_CARD,
+    target: { context },
+    arguments: [{ sharedId: rootId }],
+    awaitPromise: false,
+    resultOwnership: 'none',
+  });
+  if (read.result.type !== 'success')
+    throw new Error(`reading the card failed: ${read.result.exceptionDetails?.text}`);
+  return JSON.parse(String(read.result.result?.value)) as FirefoxCardState;
+}
+
+/** Waits until the card satisfies `ok`; returns that state. */
+export function waitForCard(
+  page: Page,
+  ok: (c: FirefoxCardState) => boolean = (c) => c.open,
+  what = 'the card is open',
+  timeoutMs = 10_000,
+): Promise<FirefoxCardState> {
+  return until(
+    async () => {
+      const c = await readCard(page);
+      return ok(c) ? c : null;
+    },
+    what,
+    timeoutMs,
+  );
+}
+
+/** Clicks the card's button named `name` with the mouse. */
+export async function clickCardButton(page: Page, name: string): Promise<void> {
+  const card = await waitForCard(page, (c) => !!c.buttons[name], `the card has a "${name}" button`);
+  const b = card.buttons[name]!;
+  await page.mouse.click(b.x + b.width / 2, b.y + b.height / 2);
+}
