@@ -9,6 +9,11 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact(), noDangerousHtml()],
+    define: {
+      // The benchmark's own build (scripts/bench.ts sets SCL_BENCH_BUILD=1) opens the card's
+      // shadow root so its in-page probes can time the card. Never set for a release build.
+      'import.meta.env.SCL_BENCH_BUILD': JSON.stringify(process.env.SCL_BENCH_BUILD === '1'),
+    },
   }),
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Small-Cap Lens',
