@@ -10,9 +10,10 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact(), noDangerousHtml()],
     define: {
-      // The benchmark's own build (scripts/bench.ts sets SCL_BENCH_BUILD=1) opens the card's
-      // shadow root so its in-page probes can time the card. Never set for a release build.
-      'import.meta.env.SCL_BENCH_BUILD': JSON.stringify(process.env.SCL_BENCH_BUILD === '1'),
+      // Test-only builds (the benchmark's, scripts/bench.ts, and the Firefox stories',
+      // `npm run test:e2e:firefox`) set SCL_OPEN_CARD_ROOT=1: the card's shadow root is then open
+      // so in-page probes can read it. Release builds (and the Playwright stories) keep it closed.
+      'import.meta.env.SCL_OPEN_CARD_ROOT': JSON.stringify(process.env.SCL_OPEN_CARD_ROOT === '1'),
     },
   }),
   manifest: ({ browser, manifestVersion }) => ({

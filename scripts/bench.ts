@@ -1156,8 +1156,8 @@ async function main(): Promise<void> {
   if (!flag('--no-build')) {
     log(`building the extension into ${OUT} …`);
     const r = spawnSync('npx', ['wxt', 'build'], {
-      // SCL_BENCH_BUILD: the card's shadow root open, for the in-page card probes.
-      env: { ...process.env, SCL_OUT_DIR: OUT, SCL_BENCH_BUILD: '1' },
+      // SCL_OPEN_CARD_ROOT: the card's shadow root open, for the in-page card probes.
+      env: { ...process.env, SCL_OUT_DIR: OUT, SCL_OPEN_CARD_ROOT: '1' },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     if (r.status !== 0) throw new Error('wxt build failed');

@@ -71,7 +71,7 @@ export function hoverProbe(): void {
     }
     if (!st.filledAt && root.querySelector('[data-testid="scl-membership"]')) st.filledAt = performance.now();
   };
-  // The card's root is open only in the benchmark's build (SCL_BENCH_BUILD, see wxt.config.ts).
+  // The card's root is open only in the benchmark's build (SCL_OPEN_CARD_ROOT, see wxt.config.ts).
   const findHost = () => {
     if (watching) return;
     const root = document.querySelector('[data-scl="card"]')?.shadowRoot;

@@ -1,6 +1,7 @@
 /**
- * User stories on Firefox (ESR from Debian), with the add-on exactly as `npm run build:firefox`
- * makes it. Run with `npm run test:e2e:firefox`; kept out of the unit suite (own vitest config).
+ * User stories on Firefox (ESR from Debian), with the add-on as `npm run build:firefox` makes it
+ * plus SCL_OPEN_CARD_ROOT=1 (wxt.config.ts): the card's shadow root open, so these stories can
+ * read the card; release builds keep it closed. Run with `npm run test:e2e:firefox`; kept out of the unit suite (own vitest config).
  *
  * Each story starts its own Firefox on a fresh profile (the restart story reuses one). The data
  * sources answer from the recorded responses through the recorded web (a local proxy), so the
@@ -176,7 +177,11 @@ describe('Firefox ESR runs Small-Cap Lens', () => {
     await page.mouse.move(p.x, p.y);
     await page.waitForSelector('>>> [data-testid="scl-card"]', { visible: true, timeout: 10_000 });
     await page.click('>>> .scl-card .actions button.primary');
-    await until(async () => /HWC pinned/.test(await textOf(page, '.scl-card .status')), 'pinned');
+    // The same answer whether HWC was listed: the card tells no page what the watchlist holds.
+    await until(
+      async () => /HWC is in your watchlist/.test(await textOf(page, '.scl-card .status')),
+      'pinned',
+    );
     const [, openPanel] = await page.$$('>>> .scl-card .actions button');
     await openPanel!.click();
     // Firefox opens a sidebar only from a user-input handler, which the card's message to the
