@@ -438,6 +438,7 @@ test.describe('Finding 3b: the quote path backs off', () => {
     await settledUnderlines(tab, 30);
     const card = await LensCard.of(tab);
     let opened = 0;
+    let lastPrice = '';
     for (const s of symbols) {
       const p = await tickerPoint(tab, s);
       await tab.mouse.move(2, 2);
@@ -446,6 +447,7 @@ test.describe('Finding 3b: the quote path backs off', () => {
       // Wait for the price section to settle (a price, or why there is none).
       await card.expectText((st) => (st.text.includes('Loading price') ? 'loading' : 'settled'), 'settled');
       opened++;
+      lastPrice = (await card.state()).text.match(/Price · 3 months(.*?)Small caps now/)?.[1] ?? '';
       await closeCard(tab); // the card covers the next paragraph
     }
     const perHost: Record<string, number> = {};
@@ -455,9 +457,9 @@ test.describe('Finding 3b: the quote path backs off', () => {
     }
     log(`429: ${opened} cards → price requests per host ${JSON.stringify(perHost)}`);
     for (const [h, n] of Object.entries(perHost)) expect(n, h).toBeLessThanOrEqual(1);
-    const last = await card.state();
-    log(
-      `429: the last card says ${JSON.stringify(last.text.match(/Price unavailable[^·]*?(?=Small caps)/)?.[0])}`,
+    log(`429: the last card's price section reads ${JSON.stringify(lastPrice)}`);
+    expect(lastPrice, 'the card says why there is no price').toMatch(
+      /Price unavailable: The price servers asked us to wait; next try after \d\d:\d\d UTC/,
     );
   });
 });
