@@ -9,6 +9,12 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact(), noDangerousHtml()],
+    define: {
+      // The benchmark's own build (scripts/bench.ts) sets SCL_OPEN_CARD_ROOT=1: the card's shadow
+      // root is then open so its in-page probes can read it. Release builds keep it closed, and
+      // both e2e suites run those (Playwright reads the card over CDP, Firefox over BiDi).
+      'import.meta.env.SCL_OPEN_CARD_ROOT': JSON.stringify(process.env.SCL_OPEN_CARD_ROOT === '1'),
+    },
   }),
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Small-Cap Lens',

@@ -594,9 +594,7 @@ async function moveAway(page: Page): Promise<void> {
     await sleep(50);
     const open = await page.evaluate(
       () =>
-        !!document
-          .querySelector('small-cap-lens-card')
-          ?.shadowRoot?.querySelector('[data-testid="scl-card"]'),
+        !!document.querySelector('[data-scl="card"]')?.shadowRoot?.querySelector('[data-testid="scl-card"]'),
     );
     if (!open) return;
   }
@@ -1158,7 +1156,8 @@ async function main(): Promise<void> {
   if (!flag('--no-build')) {
     log(`building the extension into ${OUT} …`);
     const r = spawnSync('npx', ['wxt', 'build'], {
-      env: { ...process.env, SCL_OUT_DIR: OUT },
+      // SCL_OPEN_CARD_ROOT: the card's shadow root open, for the in-page card probes.
+      env: { ...process.env, SCL_OUT_DIR: OUT, SCL_OPEN_CARD_ROOT: '1' },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     if (r.status !== 0) throw new Error('wxt build failed');

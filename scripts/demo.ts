@@ -12,6 +12,7 @@
  */
 import { execSync } from 'node:child_process';
 import { waitForUnderlined } from '../test/e2e/underlines';
+import { LensCard } from '../test/e2e/card-probe';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { extensionIdOf, launchWithExtension } from '../test/e2e/launch';
@@ -78,10 +79,14 @@ async function main(): Promise<void> {
     const target = await waitForUnderlined(page, 'HWC', { timeoutMs: 15_000 }).catch(() => null);
     if (target) {
       await page.mouse.move(target.x, target.y);
-      await page
-        .getByTestId('scl-card')
-        .waitFor({ state: 'visible', timeout: 8000 })
-        .catch(() => console.warn('The hover card did not open within 8 s.'));
+      // The card's shadow root is closed: read it in the content script's world (card-probe.ts).
+      const card = await LensCard.of(page);
+      let open = false;
+      for (let i = 0; i < 80 && !open; i++) {
+        open = (await card.state()).open;
+        if (!open) await page.waitForTimeout(100);
+      }
+      if (!open) console.warn('The hover card did not open within 8 s.');
       await page.waitForTimeout(600);
     } else console.warn('No underlined ticker found on the demo page.');
     await shot(page, 'page-with-hover-card.png');

@@ -33,7 +33,7 @@ function createUi(): Ui {
   // shadow root: page code gets null from host.shadowRoot and cannot read or click the card.
   const host = document.createElement('div');
   host.setAttribute(CARD_HOST_ATTR, 'card');
-  const shadow = host.attachShadow({ mode: 'closed' });
+  const shadow = host.attachShadow({ mode: import.meta.env.SCL_OPEN_CARD_ROOT ? 'open' : 'closed' });
   try {
     // Constructed sheets are not blocked by a page's style-src CSP, unlike <style>.
     const sheet = new CSSStyleSheet();

@@ -49,6 +49,9 @@ export const PAGE_QUOTE_LOOKUPS_PER_MINUTE = 6;
 /** Who asked for a quote: a news page's card is budgeted, extension pages are not. */
 export type QuoteCaller = 'page' | 'extension';
 
+/** The hosts fetchDailyPrices asks, in turn. */
+const PRICE_HOSTS = ['query1.finance.yahoo.com', 'query2.finance.yahoo.com', 'stooq.com'];
+
 export class Engine {
   private inflight: Promise<SourceStatus[]> | null = null;
   private universe: Universe | null = null;
@@ -324,6 +327,10 @@ export class Engine {
     const until = backoffUntil('prices', status);
     if (until && until > now)
       return `The price servers asked us to wait; next try after ${new Date(until).toISOString().slice(11, 16)} UTC.`;
+    // Every price host resting after its 429 (lib/sources/prices.ts asks these three in turn).
+    const rest = Math.min(...PRICE_HOSTS.map((h) => this.hostBackoff.waitMs(h)));
+    if (rest > 0)
+      return `The price servers asked us to wait; next try after ${new Date(now + rest).toISOString().slice(11, 16)} UTC.`;
     const failed = this.quoteFailedAt.get(sym);
     if (failed && now - failed < QUOTE_FAILURE_TTL_MS)
       return 'No price source answered a moment ago; trying again in a few minutes.';

@@ -63,6 +63,10 @@ describe('quotes', () => {
       'query2.finance.yahoo.com',
       'stooq.com',
     ]);
+    // The cards after the first say why, without spending a page's budget.
+    await expect(engine.quote('ZZLAST', 'page')).rejects.toThrow(
+      /The price servers asked us to wait; next try after \d\d:\d\d UTC/,
+    );
     // Cards opened at once (not one after another) too: page lookups run one at a time.
     const net2 = server({ limited: true, delayMs: 20 });
     const engine2 = new Engine(net2.fetchImpl);

@@ -71,9 +71,10 @@ export function hoverProbe(): void {
     }
     if (!st.filledAt && root.querySelector('[data-testid="scl-membership"]')) st.filledAt = performance.now();
   };
+  // The card's root is open only in the benchmark's build (SCL_OPEN_CARD_ROOT, see wxt.config.ts).
   const findHost = () => {
     if (watching) return;
-    const root = document.querySelector('small-cap-lens-card')?.shadowRoot;
+    const root = document.querySelector('[data-scl="card"]')?.shadowRoot;
     if (!root) return;
     watching = root;
     new MutationObserver(() => check(root)).observe(root, {

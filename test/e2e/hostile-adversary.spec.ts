@@ -262,6 +262,50 @@ test.describe('Finding 1: the page cannot drive the card or read the watchlist',
   });
 });
 
+test.describe('Finding 1 (answers): a user’s pin says the same whatever the list held', () => {
+  test('listed and unlisted symbols get the same answer; a full list refuses and stores nothing', async ({
+    context,
+    extensionId,
+  }) => {
+    const ext = await extPage(context, extensionId);
+    const url = urlOf('adversary-answers');
+    await serveSite(context, { [pathOf(url)]: tickerPage(['HWC', 'CRDO', 'BE']) });
+    await sendFromExtensionPage(ext, 'setWatchlist', { items: [item('HWC')] });
+    const tab = await context.newPage();
+    await tab.goto(url);
+    await settledUnderlines(tab, 3);
+    const card = await LensCard.of(tab);
+    const pinFromCard = async (symbol: string) => {
+      const p = await tickerPoint(tab, symbol);
+      await tab.mouse.move(2, 2);
+      await tab.mouse.move(p.x, p.y, { steps: 2 });
+      await card.expectOpen(symbol);
+      await card.click('Pin to watchlist'); // the user's own click
+      await card.expectText((st) => (/Pinning/.test(st.status) ? '' : st.status), /\w/);
+      const status = (await card.state()).status;
+      await closeCard(tab);
+      return status;
+    };
+    const listed = await pinFromCard('HWC');
+    const unlisted = await pinFromCard('CRDO');
+    log(`answers: listed ${JSON.stringify(listed)}, unlisted ${JSON.stringify(unlisted)}`);
+    expect(listed).toBe('HWC is in your watchlist.');
+    expect(unlisted).toBe('CRDO is in your watchlist.');
+    expect((await watchlistOf(ext)).items.map((i) => i.symbol)).toEqual(['HWC', 'CRDO']);
+    // A full list: the same refusal for every symbol, and nothing stored.
+    const full = UNIVERSE.filter((s) => s !== 'BE')
+      .slice(0, 500)
+      .map((s) => item(s));
+    await sendFromExtensionPage(ext, 'setWatchlist', { items: full });
+    const refused = await pinFromCard('BE');
+    log(`answers: full list ${JSON.stringify(refused)}`);
+    expect(refused).toBe(
+      'Not pinned: your watchlist is full (500 symbols); remove one in the side panel first',
+    );
+    expect((await watchlistOf(ext)).items.map((i) => i.symbol)).toEqual(full.map((i) => i.symbol));
+  });
+});
+
 // ---------------------------------------------------------------------------- finding 2
 
 test('Finding 2: 20 concurrent page pins during side-panel edits lose no edit (20 trials)', async ({
@@ -394,6 +438,7 @@ test.describe('Finding 3b: the quote path backs off', () => {
     await settledUnderlines(tab, 30);
     const card = await LensCard.of(tab);
     let opened = 0;
+    let lastPrice = '';
     for (const s of symbols) {
       const p = await tickerPoint(tab, s);
       await tab.mouse.move(2, 2);
@@ -402,6 +447,7 @@ test.describe('Finding 3b: the quote path backs off', () => {
       // Wait for the price section to settle (a price, or why there is none).
       await card.expectText((st) => (st.text.includes('Loading price') ? 'loading' : 'settled'), 'settled');
       opened++;
+      lastPrice = (await card.state()).text.match(/Price · 3 months(.*?)Small caps now/)?.[1] ?? '';
       await closeCard(tab); // the card covers the next paragraph
     }
     const perHost: Record<string, number> = {};
@@ -411,9 +457,9 @@ test.describe('Finding 3b: the quote path backs off', () => {
     }
     log(`429: ${opened} cards → price requests per host ${JSON.stringify(perHost)}`);
     for (const [h, n] of Object.entries(perHost)) expect(n, h).toBeLessThanOrEqual(1);
-    const last = await card.state();
-    log(
-      `429: the last card says ${JSON.stringify(last.text.match(/Price unavailable[^·]*?(?=Small caps)/)?.[0])}`,
+    log(`429: the last card's price section reads ${JSON.stringify(lastPrice)}`);
+    expect(lastPrice, 'the card says why there is no price').toMatch(
+      /Price unavailable: The price servers asked us to wait; next try after \d\d:\d\d UTC/,
     );
   });
 });

@@ -1,6 +1,8 @@
 /**
  * User stories on Firefox (ESR from Debian), with the add-on exactly as `npm run build:firefox`
- * makes it. Run with `npm run test:e2e:firefox`; kept out of the unit suite (own vitest config).
+ * makes it (the card's shadow root closed, as released: the stories read it over WebDriver BiDi,
+ * test/firefox/card.ts). Run with `npm run test:e2e:firefox`; kept out of the unit suite (own
+ * vitest config).
  *
  * Each story starts its own Firefox on a fresh profile (the restart story reuses one). The data
  * sources answer from the recorded responses through the recorded web (a local proxy), so the
