@@ -1,6 +1,6 @@
 /** Index membership wording for badges and the "changed since pinned" flag. */
 import type { IndexMembership, TickerInfo, WatchlistItem } from '../lib/model';
-import { formatDate, formatWeight } from './format';
+import { formatDate, formatWeight } from '../lib/core/format';
 
 /** Most specific membership first: Russell 2000, then Russell 1000, then S&P 500. */
 export function membershipOf(info: TickerInfo | null | undefined): IndexMembership | null {

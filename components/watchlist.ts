@@ -4,7 +4,7 @@
  * list untouched.
  */
 import type { IndexMembership, TickerInfo, TickerQuote, WatchlistItem } from '../lib/model';
-import { MAX_WATCHLIST, normalizeSymbol } from '../lib/symbols';
+import { MAX_WATCHLIST, normalizeSymbol } from '../lib/core/symbols';
 import { detectSeparator, parseCsvRecords } from '../lib/sources/reconstitution';
 
 export const CSV_COLUMNS = ['symbol', 'note', 'added_at', 'membership_at_pin'] as const;

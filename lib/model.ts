@@ -30,7 +30,14 @@ export interface Factor {
   /** Extra figures shown in the card, each with its own label. */
   details: Array<{ label: string; value: string }>;
   chart: ChartSeries | null;
+  /**
+   * The market date the headline figure describes. A figure computed from several series is
+   * dated by the last day all of them have (the IWM/SPY ratio by the older of the two).
+   */
+  asOf: string | null;
+  /** Each source with its own `stale` flag (lib/core/freshness.ts). */
   provenance: Provenance[];
+  /** The figure's date or any of its sources is stale by the one freshness rule. */
   stale: boolean;
 }
 
@@ -91,8 +98,11 @@ export interface SmallCapStrip {
     label: string;
     value: string;
     state: FactorState;
+    /** The factor's `asOf` (what the figure describes), '' when unknown. */
     asOf: string;
     source: string;
+    /** Same flag as the factor's in the popup. */
+    stale: boolean;
   }>;
 }
 
@@ -109,6 +119,8 @@ export interface SourceStatus {
   error: SourceError | null;
   /** True when the UI is showing the bundled snapshot for this source. */
   usingBundled: boolean;
+  /** The data shown (fetched or bundled) is stale by the one freshness rule (lib/core/freshness.ts). */
+  dataStale?: boolean;
   /** When the engine will next try this source on its own (null: at the next check). */
   nextAttempt?: string | null;
   /** Consecutive failed attempts (drives the backoff). */

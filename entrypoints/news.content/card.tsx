@@ -8,8 +8,8 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { SmallCapStrip, TickerInfo, TickerQuote } from '../../lib/model';
 import type { CardApi, CardTarget } from './card-contract';
-import { formatPercent, formatPrice, formatSigned, formatWeight, formatAsOf } from '../../components/format';
-import { FACTOR_STATE_GLYPH, FACTOR_STATE_TEXT, provenanceText } from '../../components/signal';
+import { formatPercent, formatPrice, formatSigned, formatWeight, formatAsOf } from '../../lib/core/format';
+import { FACTOR_STATE_GLYPH, FACTOR_STATE_TEXT, provenanceText, STALE_TITLE } from '../../components/signal';
 import { placeCard, type Rect } from './place';
 import type { CardTheme } from './theme';
 import { sparkShape } from './spark';
@@ -261,7 +261,11 @@ function Quote({ quote }: { quote: Load<TickerQuote | null> }) {
         ) : (
           <p class="muted">Not enough history for a 3-month line.</p>
         )}
-        {q.stale ? <p class="warn">Stale: the latest refresh failed; showing the last good price.</p> : null}
+        {q.stale ? (
+          <p class="warn">
+            Stale: the newest price on hand is {formatAsOf(q.provenance.asOf).replace('as of ', 'from ')}.
+          </p>
+        ) : null}
         <p class="prov">{provenanceText(q.provenance)}</p>
       </>
     );
@@ -288,14 +292,19 @@ function Strip({ strip, onEvidence }: { strip: Load<SmallCapStrip>; onEvidence?:
     body = (
       <ul class="strip">
         {strip.v.items.map((it) => (
-          <li key={it.id}>
+          <li key={it.id} data-factor={it.id}>
             <span class="lbl">{it.label}</span> <span class="val">{it.value}</span>{' '}
             <span aria-label={FACTOR_STATE_TEXT[it.state]} title={FACTOR_STATE_TEXT[it.state]}>
               {FACTOR_STATE_GLYPH[it.state]}
             </span>{' '}
+            {it.stale ? (
+              <span class="stale" title={STALE_TITLE}>
+                Stale
+              </span>
+            ) : null}{' '}
             <span class="prov">
               {it.source ? `${it.source}, ` : ''}
-              {formatAsOf(it.asOf)}
+              <span class="asof">{formatAsOf(it.asOf)}</span>
             </span>
             {onEvidence && EVIDENCE_IDS.has(it.id) ? (
               <>

@@ -16,7 +16,7 @@ import type {
 import type { FedWatchCapture } from '../sources/cme-fedwatch-capture';
 import type { DecisionOdds } from '../sources/kalshi';
 import type { EffrObservation } from '../sources/nyfed';
-import type { SourceId } from '../storage';
+import type { SourceId } from '../core/sources';
 
 export interface Dataset<T> {
   data: T;
@@ -77,15 +77,4 @@ export const DATASET_SOURCE: Record<DatasetKey, SourceId | 'bundled'> = {
   fedWatchCapture: 'bundled',
   reconstitution: 'bundled',
   calendars: 'bundled',
-};
-
-export const SOURCE_LABELS: Record<SourceId, string> = {
-  'ishares-holdings': 'iShares holdings (IWM, IWB)',
-  'ishares-fund': 'iShares IWM fund history (NAV, shares)',
-  prices: 'Daily prices (Yahoo, Stooq)',
-  fred: 'FRED Treasury yields and target range',
-  nyfed: 'New York Fed effective fed funds rate',
-  'fed-futures': 'Fed funds futures (Yahoo, CBOT)',
-  kalshi: 'Kalshi Fed decision markets',
-  polymarket: 'Polymarket Fed decision markets',
 };

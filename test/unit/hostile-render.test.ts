@@ -126,6 +126,7 @@ describe('components render hostile data as text', () => {
       reason: HOSTILE[2]!,
       details: [{ label: HOSTILE[3]!, value: HOSTILE[4]! }],
       chart: null,
+      asOf: '2026-05-04',
       provenance: [hostileProv(HOSTILE[5]!)],
       stale: true,
     };

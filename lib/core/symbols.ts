@@ -3,18 +3,6 @@
  * defines storage items when imported, so UI pages, which talk to storage only through send(),
  * import these from here instead.)
  */
-export const SOURCE_IDS = [
-  'ishares-holdings',
-  'ishares-fund',
-  'prices',
-  'fred',
-  'nyfed',
-  'fed-futures',
-  'kalshi',
-  'polymarket',
-] as const;
-export type SourceId = (typeof SOURCE_IDS)[number];
-
 export const MAX_WATCHLIST = 500;
 
 const SYMBOL_RE = /^[A-Z][A-Z0-9.-]{0,9}$/;

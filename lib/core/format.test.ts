@@ -30,8 +30,8 @@ describe('money', () => {
   });
   it('never prints a signed zero or NaN', () => {
     expect(formatMoney(-0.001)).toBe('$0.00');
-    expect(formatMoney(Number.NaN)).toBe('—');
-    expect(formatMoney(null)).toBe('—');
+    expect(formatMoney(Number.NaN)).toBe('n/a');
+    expect(formatMoney(null)).toBe('n/a');
   });
 });
 
