@@ -8,6 +8,7 @@ import {
   lastClosedSession,
   newYorkClock,
   newYorkDate,
+  newYorkTimeToUtcMs,
   nyseHolidays,
   sessionCloseMinutes,
   sessionHasClosed,
@@ -25,6 +26,12 @@ describe('New York clock', () => {
     expect(newYorkClock(new Date('2026-03-08T07:00:00Z'))).toEqual({ date: '2026-03-08', minutes: 180 });
     // summer: 16:00 New York is 20:00 UTC
     expect(newYorkClock(new Date('2026-07-15T20:00:00Z')).minutes).toBe(16 * 60);
+    expect(new Date(newYorkTimeToUtcMs('2026-07-01', 18 * 60)).toISOString()).toBe(
+      '2026-07-01T22:00:00.000Z',
+    );
+    expect(new Date(newYorkTimeToUtcMs('2026-12-01', 18 * 60)).toISOString()).toBe(
+      '2026-12-01T23:00:00.000Z',
+    );
     // midnight shows as 0, not 24
     expect(newYorkClock(new Date('2026-01-15T05:00:00Z'))).toEqual({ date: '2026-01-15', minutes: 0 });
   });

@@ -59,6 +59,21 @@ export function newYorkClock(now: Date): { date: string; minutes: number } {
   };
 }
 
+/**
+ * The instant a New York wall-clock time occurs (`minutes` after midnight of `date`), found by
+ * asking the platform's time-zone data rather than knowing the offset.
+ */
+export function newYorkTimeToUtcMs(date: string, minutes: number): number {
+  let t = dateToUtcMs(date) + minutes * 60_000 + 5 * 3_600_000; // first guess: EST
+  for (let i = 0; i < 3; i++) {
+    const c = newYorkClock(new Date(t));
+    const diff = daysBetween(c.date, date) * 1440 + minutes - c.minutes;
+    if (diff === 0) break;
+    t += diff * 60_000;
+  }
+  return t;
+}
+
 /** Today's date in New York. */
 export function newYorkDate(now: Date = new Date()): string {
   return newYorkClock(now).date;
