@@ -61,18 +61,30 @@ export interface TickerInfo {
   listed: boolean;
   etf: boolean;
   russell2000: {
-    weightPct: number;
-    rank: number;
+    /** The fund weight in the holdings file; null when membership comes from a later addition list. */
+    weightPct: number | null;
+    /** Rank by weight among current members only (see `of`); null without a weight. */
+    rank: number | null;
+    /** Current Russell 2000 members in the holdings file: placeholders, names since deleted or now in the Russell 1000 left out. */
     of: number;
     sector: string;
-    sectorWeightPct: number;
+    /** The sector's share of the current members' weight; null without a weight. */
+    sectorWeightPct: number | null;
     provenance: Provenance;
+    /** 'holdings': from the IWM file; 'reconstitution': added by a final list newer than that file. */
+    basis: 'holdings' | 'reconstitution';
   } | null;
   russell1000: boolean;
   sp500: boolean;
   /** Joined or left at the last reconstitution. */
   reconstitution: { change: 'added' | 'deleted'; effective: string; provenance: Provenance } | null;
   membershipProvenance: Provenance | null;
+  /**
+   * What limits the membership reading, in words: a holdings file older than the last
+   * reconstitution ("may have changed at the 26 Jun 2026 reconstitution"), a deletion, a
+   * placeholder line. Null when nothing does.
+   */
+  membershipNote: string | null;
 }
 
 export interface TickerQuote {

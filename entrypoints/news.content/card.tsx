@@ -187,14 +187,24 @@ function Membership({ info }: { info: Load<TickerInfo> }) {
     body = (
       <>
         {!t.listed ? <p class="mem">Not in current US listings</p> : null}
-        {r ? (
+        {r && r.basis === 'reconstitution' ? (
+          <>
+            <p class="mem r2000" data-testid="scl-membership">
+              Russell 2000 member · no weight yet
+            </p>
+            <p class="muted">
+              {r.sector} · added by the final reconstitution list; the holdings file predates it
+            </p>
+          </>
+        ) : r ? (
           <>
             <p class="mem r2000" data-testid="scl-membership">
               Russell 2000 member · weight {formatWeight(r.weightPct)}
             </p>
             <p class="muted">
-              Rank {r.rank.toLocaleString('en-US')} of {r.of.toLocaleString('en-US')} · {r.sector} (
-              {formatWeight(r.sectorWeightPct)} of the index)
+              {r.rank !== null ? `Rank ${r.rank.toLocaleString('en-US')} of ` : 'One of '}
+              {r.of.toLocaleString('en-US')} current members · {r.sector} ({formatWeight(r.sectorWeightPct)}{' '}
+              of the fund)
             </p>
           </>
         ) : (
@@ -212,6 +222,11 @@ function Membership({ info }: { info: Load<TickerInfo> }) {
           <p class="muted">
             {t.reconstitution.change === 'added' ? 'Added at' : 'Deleted at'} the reconstitution effective{' '}
             {formatAsOf(t.reconstitution.effective).replace('as of ', '')}
+          </p>
+        ) : null}
+        {t.membershipNote ? (
+          <p class="warn" data-testid="scl-membership-note">
+            {t.membershipNote}
           </p>
         ) : null}
         {prov ? <p class="prov">{provenanceText(prov)}</p> : <p class="prov">Source: not stated</p>}

@@ -57,7 +57,7 @@ export class Engine {
   private universe: Universe | null = null;
   private universeData: UniverseData | null = null;
   private cache: { loaded: LoadedData; at: number } | null = null;
-  private lookup: { at: number; fn: (s: string) => TickerInfo } | null = null;
+  private lookup: { at: number; day: string; fn: (s: string) => TickerInfo } | null = null;
 
   /** Runs after every refresh check (the alert pass); its failure never fails the refresh. */
   afterRefresh: (() => Promise<unknown>) | null = null;
@@ -241,7 +241,8 @@ export class Engine {
   }
 
   private async tickerLookup(): Promise<(s: string) => TickerInfo> {
-    if (this.lookup) return this.lookup.fn;
+    // Rebuilt when the New York date turns: membership notes depend on today's date.
+    if (this.lookup && this.lookup.day === newYorkDate()) return this.lookup.fn;
     const { data } = await this.data();
     const universe = await this.getUniverse();
     const fn = createTickerLookup({
@@ -256,8 +257,10 @@ export class Engine {
         if (!info) return null;
         return { name: info.name || null, exchange: info.exchange || null, listed: !info.otc, etf: info.etf };
       },
+      today: newYorkDate(),
+      reconEffectiveDates: data.calendars.data.russell.map((e) => e.effective.date),
     });
-    this.lookup = { at: Date.now(), fn };
+    this.lookup = { at: Date.now(), day: newYorkDate(), fn };
     return fn;
   }
 
