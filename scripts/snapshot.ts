@@ -24,7 +24,7 @@ import { parseStooqCsv } from '../lib/sources/stooq';
 import { parseFredCsv } from '../lib/sources/fred';
 import { parseReconstitutionCsv } from '../lib/sources/reconstitution';
 import { bundledCalendars } from '../lib/sources/calendars';
-import { parseCsvRecords } from '../lib/sources/reconstitution';
+import { parseCsvRecords } from '../lib/core/csv';
 import { unwrap } from '../lib/result';
 import type { SourceId } from '../lib/storage';
 import type { Observation } from '../lib/types';
