@@ -19,6 +19,15 @@ export function isTickerShape(s: string): boolean {
   return TICKER_RE.test(s);
 }
 
+/**
+ * The narrower spelling of a plain common share: letters only, at most five, at most a one-letter
+ * class (`BRK.B`). Used where a symbol comes without a security type (SEC-only listings), so
+ * preferreds, warrants and units (`ICR$A`, `ACHR.W`) are not added as stocks.
+ */
+export function isPlainCommonShape(s: string): boolean {
+  return /^[A-Z]{1,5}(?:\.[A-Z])?$/.test(s);
+}
+
 /** Upper-cases and turns `-`, `/` or a space before a 1–2 letter class into a dot. */
 export function canonicalSymbol(raw: string): string {
   const s = raw.trim().toUpperCase();
