@@ -17,6 +17,7 @@ import type { FedWatchCapture } from '../sources/cme-fedwatch-capture';
 import type { DecisionOdds } from '../sources/kalshi';
 import type { EffrObservation } from '../sources/nyfed';
 import type { SourceId } from '../core/sources';
+import type { FreshnessKind } from '../core/freshness';
 
 export interface Dataset<T> {
   data: T;
@@ -78,3 +79,14 @@ export const DATASET_SOURCE: Record<DatasetKey, SourceId | 'bundled'> = {
   reconstitution: 'bundled',
   calendars: 'bundled',
 };
+
+/**
+ * Which freshness rule (lib/core/freshness.ts) a dataset is held to, bundled copies included:
+ * its source's; CME's published FedWatch table ages like futures; calendars and lists published
+ * now and then are 'occasional'.
+ */
+export function datasetFeed(key: DatasetKey): FreshnessKind {
+  if (key === 'fedWatchCapture') return 'fed-futures';
+  const source = DATASET_SOURCE[key];
+  return source === 'bundled' ? 'occasional' : source;
+}

@@ -8,7 +8,7 @@ import { getRecord, getStatuses, openLensDB, putStatus, type SourceRecord } from
 import type { SourceStatus } from '../model';
 import type { SourceError } from '../result';
 import { SOURCE_IDS, SOURCE_LABELS, type SourceId } from '../core/sources';
-import { isStale, type FreshnessKind } from '../core/freshness';
+import { isStale } from '../core/freshness';
 import type { FundHistoryRow } from '../types';
 import {
   BENCHMARKS,
@@ -76,8 +76,6 @@ export async function loadData(): Promise<LoadedData> {
       ds = bundledDataset(snapshot, key);
       if (ds) fromBundle.add(key);
     }
-    // Every dataset names the feed whose freshness rule applies, bundled copies included.
-    if (ds) ds = { ...ds, provenance: { ...ds.provenance, feed: datasetFeed(key) } };
     const [group, sub] = key.split(':') as [string, string | undefined];
     if (sub) (out[group] as Record<string, unknown>)[sub] = ds;
     else out[group] = ds;
@@ -155,12 +153,6 @@ export async function storeFetched(sourceId: SourceId, result: SourceFetchResult
   }
   await tx.done;
   return kept;
-}
-
-/** The freshness rule of a dataset: its source's, or 'occasional' for bundled-only lists and calendars. */
-export function datasetFeed(key: DatasetKey): FreshnessKind {
-  const source = DATASET_SOURCE[key];
-  return source === 'bundled' ? 'occasional' : source;
 }
 
 export async function readStatuses(): Promise<Map<string, SourceStatus>> {
