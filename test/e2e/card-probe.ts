@@ -37,7 +37,7 @@ export interface CardState {
   /** What has focus inside the card: 'card' (the dialog itself), a button's name, or ''. */
   focus: string;
   /** The small-cap strip: per factor, its date text and whether it is marked stale. */
-  strip: Array<{ id: string; asOf: string; stale: boolean }>;
+  stripItems: Array<{ id: string; asOf: string; stale: boolean }>;
 }
 
 interface ExecutionContext {
@@ -74,7 +74,7 @@ const READ_CARD = `(() => {
     focused: !!root?.activeElement,
     focus: !root?.activeElement ? '' : root.activeElement === card ? 'card'
       : (root.activeElement.getAttribute('aria-label') || root.activeElement.textContent || '').trim(),
-    strip: [...(card ? card.querySelectorAll('ul.strip li[data-factor]') : [])].map((li) => ({
+    stripItems: [...(card ? card.querySelectorAll('ul.strip li[data-factor]') : [])].map((li) => ({
       id: li.getAttribute('data-factor') ?? '',
       asOf: li.querySelector('.asof')?.textContent ?? '',
       stale: !!li.querySelector('.stale'),
@@ -94,7 +94,7 @@ const CLOSED: CardState = {
   buttons: {},
   focused: false,
   focus: '',
-  strip: [],
+  stripItems: [],
 };
 
 const probes = new WeakMap<Page, Promise<LensCard>>();

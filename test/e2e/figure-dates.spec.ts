@@ -25,8 +25,10 @@ test('the hover strip shows the same dates and stale markers as the popup', asyn
   await page.mouse.move(p.x, p.y);
   const card = await LensCard.of(page);
   await card.expectOpen('HWC');
-  await expect.poll(async () => (await card.state()).strip.length, { timeout: 10_000 }).toBe(FACTORS.length);
-  const strip = (await card.state()).strip;
+  await expect
+    .poll(async () => (await card.state()).stripItems.length, { timeout: 10_000 })
+    .toBe(FACTORS.length);
+  const strip = (await card.state()).stripItems;
 
   await popup.open();
   await expect(popup.signalCard()).toBeVisible({ timeout: 10_000 });
