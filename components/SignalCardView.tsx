@@ -1,6 +1,6 @@
 import type { SignalCard } from '../lib/model';
 import { FactorRow } from './FactorRow';
-import { formatAgo, formatDateTime } from './format';
+import { formatAgo, formatDateTime } from '../lib/core/format';
 import { countsText } from './signal';
 import './components.css';
 

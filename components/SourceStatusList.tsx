@@ -1,6 +1,6 @@
 import type { SourceStatus } from '../lib/model';
-import { formatAge, formatAgo, formatAsOf } from './format';
-import { SOURCE_STATE_GLYPH, SOURCE_STATE_TEXT } from './signal';
+import { formatAge, formatAgo, formatAsOf } from '../lib/core/format';
+import { SOURCE_STATE_GLYPH, SOURCE_STATE_TEXT, STALE_TITLE } from './signal';
 import './components.css';
 
 /** Freshness of every data source, in words: state, data date, last attempt, error, fallback. */
@@ -16,6 +16,11 @@ export function SourceStatusList({ statuses }: { statuses: SourceStatus[] }) {
               <span aria-hidden="true">{SOURCE_STATE_GLYPH[s.state]} </span>
               {SOURCE_STATE_TEXT[s.state]}
             </span>
+            {s.dataStale && s.state !== 'stale' ? (
+              <span class="stale-badge" title={STALE_TITLE}>
+                Stale data
+              </span>
+            ) : null}
           </div>
           <div class="source-meta small muted">
             {s.asOf ? `Data ${formatAsOf(s.asOf)} (${formatAge(s.asOf)})` : 'No data yet'}

@@ -52,6 +52,7 @@ ul.strip li { margin: 0 0 2px; padding: 0; font-size: 12.5px; line-height: 1.35;
 .strip .val { font-weight: 600; }
 .strip button.ev { font: 500 10.5px/1.2 system-ui, sans-serif; padding: 0; border: 0; background: none;
   color: var(--accent); text-decoration: underline; cursor: pointer; }
+.strip .stale { color: var(--down); border: 1px solid currentColor; border-radius: 4px; padding: 0 3px; font-size: 10px; font-weight: 600; }
 /* Sticky: the buttons stay reachable when a short viewport clips the card. */
 .foot { position: sticky; bottom: 0; background: var(--bg); border-top: 1px solid var(--line); padding: 7px 0 6px; }
 .actions { display: flex; gap: 8px; flex-wrap: wrap; }

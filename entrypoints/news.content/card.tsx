@@ -8,8 +8,8 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { SmallCapStrip, TickerInfo, TickerQuote } from '../../lib/model';
 import type { CardApi, CardTarget } from './card-contract';
-import { formatPercent, formatPrice, formatSigned, formatWeight, formatAsOf } from '../../components/format';
-import { FACTOR_STATE_GLYPH, FACTOR_STATE_TEXT, provenanceText } from '../../components/signal';
+import { formatPercent, formatPrice, formatSigned, formatWeight, formatAsOf } from '../../lib/core/format';
+import { FACTOR_STATE_GLYPH, FACTOR_STATE_TEXT, provenanceText, STALE_TITLE } from '../../components/signal';
 import { placeCard, type Rect } from './place';
 import type { CardTheme } from './theme';
 import { sparkShape } from './spark';
@@ -187,14 +187,24 @@ function Membership({ info }: { info: Load<TickerInfo> }) {
     body = (
       <>
         {!t.listed ? <p class="mem">Not in current US listings</p> : null}
-        {r ? (
+        {r && r.basis === 'reconstitution' ? (
+          <>
+            <p class="mem r2000" data-testid="scl-membership">
+              Russell 2000 member · no weight yet
+            </p>
+            <p class="muted">
+              {r.sector} · added by the final reconstitution list; the holdings file predates it
+            </p>
+          </>
+        ) : r ? (
           <>
             <p class="mem r2000" data-testid="scl-membership">
               Russell 2000 member · weight {formatWeight(r.weightPct)}
             </p>
             <p class="muted">
-              Rank {r.rank.toLocaleString('en-US')} of {r.of.toLocaleString('en-US')} · {r.sector} (
-              {formatWeight(r.sectorWeightPct)} of the index)
+              {r.rank !== null ? `Rank ${r.rank.toLocaleString('en-US')} of ` : 'One of '}
+              {r.of.toLocaleString('en-US')} current members · {r.sector} ({formatWeight(r.sectorWeightPct)}{' '}
+              of the fund)
             </p>
           </>
         ) : (
@@ -212,6 +222,11 @@ function Membership({ info }: { info: Load<TickerInfo> }) {
           <p class="muted">
             {t.reconstitution.change === 'added' ? 'Added at' : 'Deleted at'} the reconstitution effective{' '}
             {formatAsOf(t.reconstitution.effective).replace('as of ', '')}
+          </p>
+        ) : null}
+        {t.membershipNote ? (
+          <p class="warn" data-testid="scl-membership-note">
+            {t.membershipNote}
           </p>
         ) : null}
         {prov ? <p class="prov">{provenanceText(prov)}</p> : <p class="prov">Source: not stated</p>}
@@ -261,7 +276,11 @@ function Quote({ quote }: { quote: Load<TickerQuote | null> }) {
         ) : (
           <p class="muted">Not enough history for a 3-month line.</p>
         )}
-        {q.stale ? <p class="warn">Stale: the latest refresh failed; showing the last good price.</p> : null}
+        {q.stale ? (
+          <p class="warn">
+            Stale: the newest price on hand is {formatAsOf(q.provenance.asOf).replace('as of ', 'from ')}.
+          </p>
+        ) : null}
         <p class="prov">{provenanceText(q.provenance)}</p>
       </>
     );
@@ -288,14 +307,19 @@ function Strip({ strip, onEvidence }: { strip: Load<SmallCapStrip>; onEvidence?:
     body = (
       <ul class="strip">
         {strip.v.items.map((it) => (
-          <li key={it.id}>
+          <li key={it.id} data-factor={it.id}>
             <span class="lbl">{it.label}</span> <span class="val">{it.value}</span>{' '}
             <span aria-label={FACTOR_STATE_TEXT[it.state]} title={FACTOR_STATE_TEXT[it.state]}>
               {FACTOR_STATE_GLYPH[it.state]}
             </span>{' '}
+            {it.stale ? (
+              <span class="stale" title={STALE_TITLE}>
+                Stale
+              </span>
+            ) : null}{' '}
             <span class="prov">
               {it.source ? `${it.source}, ` : ''}
-              {formatAsOf(it.asOf)}
+              <span class="asof">{formatAsOf(it.asOf)}</span>
             </span>
             {onEvidence && EVIDENCE_IDS.has(it.id) ? (
               <>
