@@ -109,9 +109,9 @@ test.describe('Alerts without an account', () => {
     const entry = log.getByTestId('alert-entry').filter({ hasText: '2-year Treasury yield rose 41 bp' });
     await expect(entry).toBeVisible();
     await expect(entry).toContainText('4.15%');
-    await expect(entry).toContainText('as of Aug 13, 2026');
+    await expect(entry).toContainText('as of 13 Aug 2026');
     await expect(entry).toContainText('4.56%');
-    await expect(entry).toContainText('as of Sep 10, 2026');
+    await expect(entry).toContainText('as of 10 Sep 2026');
     await expect(entry.getByRole('link', { name: 'Open the card' })).toHaveAttribute(
       'href',
       `chrome-extension://${extensionId}/popup.html#factor-yields`,
