@@ -350,6 +350,7 @@ export class Engine {
       return toQuote(cached.data, cached.provenance, false);
     }
     const hold = await this.quoteHold(sym, caller);
+    let failure = hold;
     if (!hold) {
       const lookup = () => fetchDailyPrices(this.fetchImpl, sym, { range: '1y' });
       let r: Awaited<ReturnType<typeof lookup>>;
@@ -358,6 +359,10 @@ export class Engine {
         this.pageQueue = run.catch(() => undefined);
         r = await run;
       } else r = await lookup();
+      // Why there is no price, in words that do not blame the stock.
+      if (!r.ok && (r.error.kind === 'network' || r.error.kind === 'timeout'))
+        failure = 'Prices unavailable offline';
+      else if (!r.ok && !/\b(http|empty) \(/.test(r.error.message)) failure = 'Prices unavailable right now';
       if (r.ok && r.value.data.bars.length) {
         this.quoteFailedAt.delete(sym);
         const record = {
@@ -382,7 +387,7 @@ export class Engine {
     const { data } = await this.data();
     const bench = sym === 'IWM' || sym === 'SPY' ? data.prices[sym] : null;
     if (bench) return toQuote(bench.data, bench.provenance, true);
-    if (hold) throw new Error(hold);
+    if (failure) throw new Error(failure);
     return null;
   }
 
