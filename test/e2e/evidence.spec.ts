@@ -25,6 +25,8 @@ const factor = (id: string) => bundled.evidence.factors.find((f) => f.id === id)
 test.describe('A reader asks what happened next after a signal', () => {
   test('the popup’s flows and drawdown rows unfold the history, numbers as bundled', async ({ popup }) => {
     await popup.open();
+    // The factor rows sit behind the six-line grid's disclosure.
+    await popup.page.getByText('Why, details and charts').click();
     const flows = popup.factor('flows');
     await expect(flows).toBeVisible();
     const panel = flows.getByTestId('evidence-flows');
