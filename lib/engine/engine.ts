@@ -276,14 +276,17 @@ export class Engine {
     const exact = u.resolve(q);
     if (exact) out.push({ symbol: exact.symbol, name: exact.name, score: -1 });
     const upper = q.toUpperCase();
-    const lower = q.toLowerCase();
+    // Names match without punctuation or spacing: "Co Diag", "CoDiag" and "Co-Diag" all find
+    // "Co-Diagnostics"; "ATT" finds "AT&T".
+    const key = nameKey(q);
     for (const info of await this.allSymbols()) {
       if (exact && info.symbol === exact.symbol) continue;
       if (info.type !== 'common' && !info.etf) continue;
       let score = -1;
+      const name = nameKey(info.name);
       if (info.symbol.startsWith(upper)) score = info.symbol.length - upper.length;
-      else if (info.name.toLowerCase().startsWith(lower)) score = 10;
-      else if (lower.length >= 3 && info.name.toLowerCase().includes(` ${lower}`)) score = 20;
+      else if (key && name.compact.startsWith(key.compact)) score = 10;
+      else if (key.compact.length >= 3 && name.words.some((w) => w.startsWith(key.compact))) score = 20;
       if (score >= 0) out.push({ symbol: info.symbol, name: info.name, score: score * 10000 + info.rank });
     }
     return out
@@ -450,4 +453,15 @@ function toQuote(series: PriceSeries, provenance: Provenance, stale: boolean): T
     provenance,
     stale: stale || daysBetween(last.date, new Date().toISOString()) > 5,
   };
+}
+
+/** A name for matching: lower case, punctuation dropped; whole (no spaces) and by word. */
+export function nameKey(text: string): { compact: string; words: string[] } {
+  const words = text
+    .toLowerCase()
+    .normalize('NFKD')
+    .split(/\s+/)
+    .map((w) => w.replace(/[^a-z0-9]/g, ''))
+    .filter(Boolean);
+  return { compact: words.join(''), words };
 }
