@@ -177,7 +177,7 @@ function flowsFactor(input: SignalInputs['fundHistory'], today: string): Factor 
   ];
   if (s.percentile !== null && s.lookback) {
     details.push({
-      label: `Percentile (${formatDate(s.lookback.from)} – now)`,
+      label: `Percentile (${formatDate(s.lookback.from)} – ${formatDate(s.lookback.to)})`,
       value: `${Math.round(s.percentile)}th`,
     });
     details.push({ label: 'z-score', value: (s.zScore ?? 0).toFixed(2) });

@@ -30,6 +30,9 @@ export interface CardState {
   /** The screen-reader live region (keyboard stepping). */
   announce: string;
   box: Box | null;
+  /** The card's content height and the height it shows: more content than room means it scrolls. */
+  scrollHeight: number;
+  clientHeight: number;
   /** Buttons by accessible name (text or aria-label). */
   buttons: Record<string, Box>;
   /** Focus is inside the card. */
@@ -68,6 +71,8 @@ const READ_CARD = `(() => {
     status: card?.querySelector('.status')?.textContent ?? '',
     announce: root?.querySelector('[data-testid="scl-announce"]')?.textContent ?? '',
     box: b,
+    scrollHeight: card?.scrollHeight ?? 0,
+    clientHeight: card?.clientHeight ?? 0,
     buttons,
     focused: !!root?.activeElement,
     focus: !root?.activeElement ? '' : root.activeElement === card ? 'card'
@@ -84,6 +89,8 @@ const CLOSED: CardState = {
   status: '',
   announce: '',
   box: null,
+  scrollHeight: 0,
+  clientHeight: 0,
   buttons: {},
   focused: false,
   focus: '',

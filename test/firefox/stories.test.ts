@@ -139,16 +139,18 @@ describe('Firefox ESR runs Small-Cap Lens', () => {
     await page.mouse.move(p.x, p.y);
     const card = await waitForCard(
       page,
-      (c) => c.open && /Russell 2000 member · weight \d/.test(c.membership) && c.strip.length > 0,
+      (c) =>
+        c.open &&
+        /In the Russell 2000 · [\d,]+\w\w largest of [\d,]+ · weight \d/.test(c.membership) &&
+        c.strip.length > 0,
       'the card with membership and the small-cap strip',
     );
     expect(card.symbol).toBe('HWC');
     expect(card.text).toContain('Hancock Whitney');
     expect(card.text).toMatch(/as of \d{1,2} \w{3} \d{4}/);
-    // The small-cap strip: each line names its date, or says the figure is unavailable.
-    expect(card.strip.length).toBeGreaterThanOrEqual(2);
-    for (const line of card.strip) expect(line).toMatch(/as of \d{1,2} \w{3} \d{4}|Unavailable/);
-    expect(card.strip.filter((l) => /as of/.test(l)).length).toBeGreaterThanOrEqual(2);
+    // One backdrop line, counts and the date of its data (the stock comes first).
+    expect(card.strip).toHaveLength(1);
+    expect(card.strip[0]).toMatch(/Small-cap backdrop: \d favour · \d against · as of \d{1,2} \w{3} \d{4}/);
     // Inside the viewport.
     expect(card.box!.x).toBeGreaterThanOrEqual(0);
     expect(card.box!.y + card.box!.height).toBeLessThanOrEqual(900);
