@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 import type { AlertRecord, AlertSide } from '../lib/alerts/types';
 import { RULE_META } from '../lib/alerts/types';
 import { send } from '../lib/messaging';
-import { formatDate } from '../lib/signals/format';
+import { formatDate } from '../lib/core/format';
 import { errorText, LOADING, type Load } from './load';
 import './alerts.css';
 

@@ -14,7 +14,7 @@ import {
   type EvidenceView,
 } from '../lib/signals/evidence-text';
 import { formatEvidencePct, pathChart, type EvidencePathChart } from './evidence';
-import { formatDate } from './format';
+import { formatDate } from '../lib/core/format';
 import { ProvenanceLines } from './Provenance';
 import './components.css';
 

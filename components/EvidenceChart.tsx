@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { formatPercent } from './format';
+import { formatPercent } from '../lib/core/format';
 import type { EvidencePathChart } from './evidence';
 import { cssVar, useResolvedTheme } from './theme';
 

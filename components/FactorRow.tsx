@@ -1,7 +1,8 @@
 import type { Factor, FactorState } from '../lib/model';
 import { LazyMiniChart as MiniChart } from './LazyMiniChart';
 import { ProvenanceLines } from './Provenance';
-import { FACTOR_STATE_GLYPH, FACTOR_STATE_TEXT } from './signal';
+import { formatAsOf } from '../lib/core/format';
+import { FACTOR_STATE_GLYPH, FACTOR_STATE_TEXT, STALE_TITLE } from './signal';
 import { WhatHappenedNext } from './WhatHappenedNext';
 import './components.css';
 
@@ -16,7 +17,7 @@ export function StateChip({ state }: { state: FactorState }) {
   );
 }
 
-export function StaleBadge({ title = 'Older than this source is usually updated' }: { title?: string }) {
+export function StaleBadge({ title = STALE_TITLE }: { title?: string }) {
   return (
     <span class="stale-badge" title={title}>
       Stale
@@ -38,7 +39,10 @@ export function FactorRow({ factor }: { factor: Factor }) {
         <StateChip state={factor.state} />
         {factor.stale ? <StaleBadge /> : null}
       </div>
-      <p class="factor-headline num">{factor.headline}</p>
+      <p class="factor-headline num">
+        {factor.headline}
+        {factor.asOf ? <span class="factor-asof"> · {formatAsOf(factor.asOf)}</span> : null}
+      </p>
       <p class="factor-reason">{factor.reason}</p>
       {factor.details.length > 0 ? (
         <dl class="factor-details">

@@ -1,6 +1,6 @@
 import type { Factor, SignalCard } from '../lib/model';
 import { FactorRow } from './FactorRow';
-import { formatDate, parseDate } from './format';
+import { formatDate, parseDate } from '../lib/core/format';
 import { FACTOR_LABEL } from './freshness';
 import { countsText, FACTOR_STATE_GLYPH, FACTOR_STATE_TEXT } from './signal';
 import './components.css';
@@ -20,12 +20,8 @@ function shortDate(iso: string, generatedAt: string): string {
   return d && g && d.getUTCFullYear() === g.getUTCFullYear() ? full.replace(/ \d{4}$/, '') : full;
 }
 
-/** The date a factor's figure describes (its newest source). */
-const asOfOf = (f: Factor): string | null =>
-  f.provenance
-    .map((p) => p.asOf)
-    .sort()
-    .pop() ?? null;
+/** The date a factor's figure describes (Factor.asOf: the last day all its series have). */
+const asOfOf = (f: Factor): string | null => f.asOf;
 
 /** One line per factor: plain label, value, state in words, as-of. Details live below. */
 export function FactorGrid({ card }: { card: SignalCard }) {

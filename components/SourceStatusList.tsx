@@ -1,7 +1,7 @@
 import type { SourceStatus } from '../lib/model';
-import { formatAgo, formatAsOf } from './format';
+import { formatAgo, formatAsOf } from '../lib/core/format';
 import { commonFailure } from './freshness';
-import { SOURCE_STATE_GLYPH, SOURCE_STATE_TEXT } from './signal';
+import { SOURCE_STATE_GLYPH, SOURCE_STATE_TEXT, STALE_TITLE } from './signal';
 import './components.css';
 
 /** The one line a reader needs per source: state, and the date of the data we show. */
@@ -48,6 +48,11 @@ export function SourceStatusList({ statuses }: { statuses: SourceStatus[] }) {
               <span aria-hidden="true">{SOURCE_STATE_GLYPH[s.state]} </span>
               {SOURCE_STATE_TEXT[s.state]}
             </span>
+            {s.dataStale && s.state !== 'stale' ? (
+              <span class="stale-badge" title={STALE_TITLE}>
+                Stale data
+              </span>
+            ) : null}
             <span class="source-meta small muted">{sourceLine(s)}</span>
           </li>
         ))}

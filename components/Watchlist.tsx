@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { TickerInfo, TickerQuote, WatchlistItem } from '../lib/model';
 import type { Provenance } from '../lib/types';
-import { formatDate, formatPercent, formatPrice, formatSigned } from './format';
+import { formatDate, formatPercent, formatPrice, formatSigned } from '../lib/core/format';
 import { membershipChange } from './membership';
 import { ProvenanceLines } from './Provenance';
 import { Sparkline } from './Sparkline';

@@ -10,6 +10,7 @@ const factor = (id: Factor['id'], asOf: string, stale: boolean): Factor => ({
   reason: 'r',
   details: [],
   chart: null,
+  asOf,
   provenance: [{ source: 's', label: 'S', asOf }],
   stale,
 });

@@ -4,7 +4,7 @@
  */
 import type { FactorId, SignalCard, SourceStatus } from '../lib/model';
 import type { SourceErrorKind } from '../lib/result';
-import { formatDate } from './format';
+import { formatDate } from '../lib/core/format';
 
 /** Plain labels for the six factors (methods and tickers stay in the details). */
 export const FACTOR_LABEL: Record<FactorId, string> = {

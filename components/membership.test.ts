@@ -14,6 +14,7 @@ const info = (over: Partial<TickerInfo>): TickerInfo => ({
   sp500: false,
   reconstitution: null,
   membershipProvenance: prov,
+  membershipNote: null,
   ...over,
 });
 const r2000 = {
@@ -23,6 +24,7 @@ const r2000 = {
   sector: 'Information Technology',
   sectorWeightPct: 14,
   provenance: prov,
+  basis: 'holdings' as const,
 };
 
 describe('membership', () => {

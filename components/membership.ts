@@ -1,6 +1,6 @@
 /** Index membership wording for badges and the "changed since pinned" flag. */
 import type { IndexMembership, TickerInfo, WatchlistItem } from '../lib/model';
-import { formatDate, formatWeight } from './format';
+import { formatDate, formatWeight } from '../lib/core/format';
 
 /** Most specific membership first: Russell 2000, then Russell 1000, then S&P 500. */
 export function membershipOf(info: TickerInfo | null | undefined): IndexMembership | null {
@@ -40,11 +40,18 @@ export interface Badge {
 export function badgeFor(info: TickerInfo | null | undefined): Badge {
   if (!info) return { kind: 'unknown', text: 'Index …', long: 'Index membership not loaded' };
   const r = info.russell2000;
+  if (r && r.weightPct === null) {
+    return {
+      kind: 'r2000',
+      text: 'R2000 (new)',
+      long: `Russell 2000 member since the ${formatDate(info.reconstitution?.effective ?? r.provenance.asOf)} reconstitution, no weight yet, ${r.sector}`,
+    };
+  }
   if (r) {
     return {
       kind: 'r2000',
       text: `R2000 ${formatWeight(r.weightPct)}`,
-      long: `Russell 2000 member, weight ${formatWeight(r.weightPct)}, rank ${r.rank} of ${r.of}, ${r.sector}`,
+      long: `Russell 2000 member, weight ${formatWeight(r.weightPct)}, ${r.rank !== null ? `rank ${r.rank} of ${r.of}` : `one of ${r.of}`} current members, ${r.sector}`,
     };
   }
   if (info.russell1000) {

@@ -3,7 +3,8 @@
  * at once; a file with any error changes nothing.
  */
 import type { Settings, SourceId } from '../lib/storage';
-import { normalizeSymbol, SOURCE_IDS } from '../lib/symbols';
+import { normalizeSymbol } from '../lib/core/symbols';
+import { SOURCE_IDS } from '../lib/core/sources';
 import { parseOriginInput } from './sites';
 import { normalizeAlertSettings } from '../lib/alerts/settings';
 

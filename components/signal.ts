@@ -1,7 +1,7 @@
 /** Words for factor states and provenance lines (colour is never the only carrier of meaning). */
 import type { FactorState, SourceState } from '../lib/model';
 import type { Provenance } from '../lib/types';
-import { formatAge, formatAsOf } from './format';
+import { formatAge, formatAsOf } from '../lib/core/format';
 
 export const FACTOR_STATE_TEXT: Record<FactorState, string> = {
   favours: 'Favours small caps',
@@ -17,6 +17,9 @@ export const FACTOR_STATE_GLYPH: Record<FactorState, string> = {
   neutral: '●',
   unknown: '?',
 };
+
+/** What a "Stale" marker means, the same words in the popup, side panel and hover strip. */
+export const STALE_TITLE = 'Older than this source is usually updated (counted in New York trading days)';
 
 /** "iShares IWM holdings · as of 24 Dec 2025 (3 days old)"; bundled data says so. */
 export function provenanceText(p: Provenance, now: Date = new Date()): string {

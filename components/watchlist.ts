@@ -4,8 +4,8 @@
  * list untouched.
  */
 import type { IndexMembership, TickerInfo, TickerQuote, WatchlistItem } from '../lib/model';
-import { MAX_WATCHLIST, normalizeSymbol } from '../lib/symbols';
-import { detectSeparator, parseCsvRecords } from '../lib/sources/reconstitution';
+import { MAX_WATCHLIST, normalizeSymbol } from '../lib/core/symbols';
+import { detectSeparator, parseCsvRecords } from '../lib/core/csv';
 
 export const CSV_COLUMNS = ['symbol', 'note', 'added_at', 'membership_at_pin'] as const;
 const MEMBERSHIPS: ReadonlySet<string> = new Set(['R2000', 'R1000', 'SP500']);

@@ -30,7 +30,14 @@ export interface Factor {
   /** Extra figures shown in the card, each with its own label. */
   details: Array<{ label: string; value: string }>;
   chart: ChartSeries | null;
+  /**
+   * The market date the headline figure describes. A figure computed from several series is
+   * dated by the last day all of them have (the IWM/SPY ratio by the older of the two).
+   */
+  asOf: string | null;
+  /** Each source with its own `stale` flag (lib/core/freshness.ts). */
   provenance: Provenance[];
+  /** The figure's date or any of its sources is stale by the one freshness rule. */
   stale: boolean;
 }
 
@@ -54,18 +61,30 @@ export interface TickerInfo {
   listed: boolean;
   etf: boolean;
   russell2000: {
-    weightPct: number;
-    rank: number;
+    /** The fund weight in the holdings file; null when membership comes from a later addition list. */
+    weightPct: number | null;
+    /** Rank by weight among current members only (see `of`); null without a weight. */
+    rank: number | null;
+    /** Current Russell 2000 members in the holdings file: placeholders, names since deleted or now in the Russell 1000 left out. */
     of: number;
     sector: string;
-    sectorWeightPct: number;
+    /** The sector's share of the current members' weight; null without a weight. */
+    sectorWeightPct: number | null;
     provenance: Provenance;
+    /** 'holdings': from the IWM file; 'reconstitution': added by a final list newer than that file. */
+    basis: 'holdings' | 'reconstitution';
   } | null;
   russell1000: boolean;
   sp500: boolean;
   /** Joined or left at the last reconstitution. */
   reconstitution: { change: 'added' | 'deleted'; effective: string; provenance: Provenance } | null;
   membershipProvenance: Provenance | null;
+  /**
+   * What limits the membership reading, in words: a holdings file older than the last
+   * reconstitution ("may have changed at the 26 Jun 2026 reconstitution"), a deletion, a
+   * placeholder line. Null when nothing does.
+   */
+  membershipNote: string | null;
 }
 
 export interface TickerQuote {
@@ -91,8 +110,11 @@ export interface SmallCapStrip {
     label: string;
     value: string;
     state: FactorState;
+    /** The factor's `asOf` (what the figure describes), '' when unknown. */
     asOf: string;
     source: string;
+    /** Same flag as the factor's in the popup. */
+    stale: boolean;
   }>;
 }
 
@@ -109,6 +131,8 @@ export interface SourceStatus {
   error: SourceError | null;
   /** True when the UI is showing the bundled snapshot for this source. */
   usingBundled: boolean;
+  /** The data shown (fetched or bundled) is stale by the one freshness rule (lib/core/freshness.ts). */
+  dataStale?: boolean;
   /** When the engine will next try this source on its own (null: at the next check). */
   nextAttempt?: string | null;
   /** Consecutive failed attempts (drives the backoff). */

@@ -22,7 +22,8 @@ import type { WatchlistItem } from './model';
 import { DEFAULT_ALERT_SETTINGS, normalizeAlertSettings } from './alerts/settings';
 import type { AlertSettings } from './alerts/types';
 
-import { MAX_WATCHLIST, normalizeSymbol, SOURCE_IDS, type SourceId } from './symbols';
+import { MAX_WATCHLIST, normalizeSymbol } from './core/symbols';
+import { SOURCE_IDS, type SourceId } from './core/sources';
 
 export { MAX_WATCHLIST, normalizeSymbol, SOURCE_IDS, type SourceId };
 

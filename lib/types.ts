@@ -2,9 +2,17 @@
  * The data model shared by sources, signals, storage and UI. Dates are ISO `YYYY-MM-DD`
  * strings (market dates, no time zone games); timestamps are ISO strings in UTC.
  */
+import type { FreshnessKind } from './core/freshness';
 
 /** Where a figure came from and how fresh it is. Every figure shown on screen carries one. */
 export interface Provenance {
+  /**
+   * The feed the data belongs to, also for a bundled copy of it: decides which freshness rule
+   * applies (lib/core/freshness.ts). 'occasional' for calendars and lists published now and then.
+   */
+  feed?: FreshnessKind;
+  /** Set where a view model is built: the data is stale by the one freshness rule. */
+  stale?: boolean;
   /** Source id, e.g. 'ishares-holdings', 'yahoo-chart', 'fred', 'bundled'. */
   source: string;
   /** Human label shown on screen, e.g. "iShares IWM holdings". */

@@ -60,7 +60,7 @@ import {
 } from '../lib/signals/fedwatch';
 import { bundledCalendars } from '../lib/sources/calendars';
 import fomcHistory from '../lib/data/fomc-history.json';
-import { formatCardText } from '../lib/signals/format';
+import { formatCardText } from '../lib/signals/card-text';
 import { parseFuturesCsv } from '../lib/sources/futures-csv';
 import { evidenceText, type EvidenceReport } from '../lib/signals/evidence-text';
 import { buildEvidenceReport, EVIDENCE_OUT, recordedEvidenceInputs } from './evidence';

@@ -24,7 +24,7 @@ import { parseStooqCsv } from '../lib/sources/stooq';
 import { parseFredCsv } from '../lib/sources/fred';
 import { parseReconstitutionCsv } from '../lib/sources/reconstitution';
 import { bundledCalendars } from '../lib/sources/calendars';
-import { parseCsvRecords } from '../lib/sources/reconstitution';
+import { parseCsvRecords } from '../lib/core/csv';
 import { unwrap } from '../lib/result';
 import type { SourceId } from '../lib/storage';
 import type { Observation } from '../lib/types';
@@ -49,12 +49,18 @@ const real = (name: string): string => {
 };
 const notes: string[] = [];
 
-const recorded = (label: string, file: string, asOf: string) => ({
-  source: 'bundled',
-  label: `${label} (bundled snapshot)`,
-  asOf,
-  url: `recorded file ${file}`,
-});
+/** Provenance of data read from recorded files, each named in full (a wildcard names no file). */
+const recorded = (label: string, file: string | string[], asOf: string) => {
+  const files = Array.isArray(file) ? file : [file];
+  if (files.some((f) => /[*?]/.test(f)))
+    throw new Error(`name the recorded files, not a pattern: ${files.join(', ')}`);
+  return {
+    source: 'bundled',
+    label: `${label} (bundled snapshot)`,
+    asOf,
+    url: `recorded file${files.length > 1 ? 's' : ''} ${files.join(' + ')}`,
+  };
+};
 
 /** Keep the newest `days` of a date-keyed series (the card needs ≤ 3 years). */
 function since<T extends { date: string }>(rows: T[], from: string): T[] {
@@ -127,7 +133,14 @@ async function main(): Promise<void> {
     const last = merged.at(-1)!.date;
     fundHistory = {
       data: since(merged, '2021-06-01'),
-      provenance: recorded('iShares IWM fund history', 'ishares_IWM_fund_*', last),
+      provenance: recorded(
+        'iShares IWM fund history',
+        [
+          'ishares_IWM_fund_historical_2025-02-04.csv',
+          'ishares_IWM_fund_2025-12-24.excerpt.spreadsheetml.xls',
+        ],
+        last,
+      ),
     };
     notes.push(
       'ishares-fund: the recorded history has a gap from 2025-02-05 to 2025-07-22 (no public copy); flows are not computed across it',

@@ -13,6 +13,7 @@ const base: TickerInfo = {
   russell1000: false,
   sp500: false,
   reconstitution: null,
+  membershipNote: null,
   membershipProvenance: prov,
 };
 
@@ -45,6 +46,7 @@ describe('membershipPhrase', () => {
         sector: 'Financials',
         sectorWeightPct: 16.24,
         provenance: prov,
+        basis: 'holdings',
       },
     });
     expect(m.kind).toBe('r2000');
@@ -62,6 +64,7 @@ describe('membershipPhrase', () => {
         sector: 'Energy',
         sectorWeightPct: 5,
         provenance: prov,
+        basis: 'holdings',
       },
     });
     expect(m.line).toContain('weight <0.01%');
@@ -79,9 +82,17 @@ describe('membershipPhrase', () => {
 
 describe('backdropText', () => {
   const strip = (
-    items: Array<[SmallCapStrip['items'][number]['state'], string, 'flows' | 'rates' | 'recon']>,
+    items: Array<[SmallCapStrip['items'][number]['state'], string, 'flows' | 'rates' | 'recon', boolean?]>,
   ) => ({
-    items: items.map(([state, asOf, id]) => ({ id, label: id, value: 'x', state, asOf, source: 'S' })),
+    items: items.map(([state, asOf, id, stale = false]) => ({
+      id,
+      label: id,
+      value: 'x',
+      state,
+      asOf,
+      source: 'S',
+      stale,
+    })),
   });
 
   it('counts favour and against and dates the newest market data (not the calendar)', () => {
@@ -93,10 +104,31 @@ describe('backdropText', () => {
     expect(backdropText(s, new Date('2026-10-06T12:00:00Z'))).toBe('1 favour · 1 against · as of 5 Oct 2026');
   });
 
-  it('says how old the data are when they are old', () => {
-    const s = strip([['neutral', '2026-05-05', 'flows']]);
+  it('says how old the data are when the freshness rule calls them stale', () => {
+    const s = strip([['neutral', '2026-05-05', 'flows', true]]);
     expect(backdropText(s, new Date('2026-12-06T12:00:00Z'))).toBe(
-      '0 favour · 0 against · as of 5 May 2026 (215 days old)',
+      '0 favour · 0 against · as of 5 May 2026 (215 days old, stale)',
+    );
+    // The same date, not flagged (a source whose cadence allows it): no age, no warning.
+    expect(backdropText(strip([['neutral', '2026-05-05', 'flows']]), new Date('2026-12-06T12:00:00Z'))).toBe(
+      '0 favour · 0 against · as of 5 May 2026',
+    );
+  });
+
+  it('marks a reconstitution addition without a weight, and a member without a rank', () => {
+    const r = {
+      weightPct: null,
+      rank: null,
+      of: 1710,
+      sector: 'Energy',
+      sectorWeightPct: null,
+      provenance: prov,
+    };
+    expect(membershipPhrase({ ...base, russell2000: { ...r, basis: 'reconstitution' } }).line).toBe(
+      'In the Russell 2000 · added at the reconstitution, no weight yet',
+    );
+    expect(membershipPhrase({ ...base, russell2000: { ...r, weightPct: 0.2, basis: 'holdings' } }).line).toBe(
+      'In the Russell 2000 · one of 1,710 · weight 0.20%',
     );
   });
 });

@@ -3,7 +3,7 @@
  * the one-line small-cap backdrop.
  */
 import type { SmallCapStrip, TickerInfo } from '../../lib/model';
-import { daysSince, formatAge, formatAsOf, formatWeight } from '../../components/format';
+import { formatAge, formatAsOf, formatWeight } from '../../lib/core/format';
 
 /** "1st", "2nd", "3rd", "108th", "111th". */
 export function ordinal(n: number): string {
@@ -28,10 +28,17 @@ export function membershipPhrase(t: TickerInfo): {
   kind: 'r2000' | 'r1000' | 'other';
 } {
   const r = t.russell2000;
-  if (r) {
+  if (r && r.basis === 'reconstitution')
     return {
       kind: 'r2000',
-      line: `In the Russell 2000 · ${ordinal(r.rank)} largest of ${r.of.toLocaleString('en-US')} · weight ${formatWeight(r.weightPct)}`,
+      line: 'In the Russell 2000 · added at the reconstitution, no weight yet',
+      sector: null,
+    };
+  if (r) {
+    const place = r.rank === null ? 'one' : `${ordinal(r.rank)} largest`;
+    return {
+      kind: 'r2000',
+      line: `In the Russell 2000 · ${place} of ${r.of.toLocaleString('en-US')} · weight ${formatWeight(r.weightPct)}`,
       sector: r.sector
         ? `Its sector, ${r.sector}, is ${formatWeight(r.sectorWeightPct)} of the index.`
         : null,
@@ -51,9 +58,6 @@ export function membershipPhrase(t: TickerInfo): {
   return { kind: 'other', line: 'Not in the Russell 2000 or Russell 1000', sector: null };
 }
 
-/** Older than this many calendar days, the backdrop line says how old its data are. */
-const STALE_DAYS = 7;
-
 /** Counts and newest date of the backdrop strip: "2 favour · 1 against · as of 5 Oct 2026". */
 export function backdropText(strip: SmallCapStrip, now: Date = new Date()): string {
   const favour = strip.items.filter((i) => i.state === 'favours').length;
@@ -65,9 +69,10 @@ export function backdropText(strip: SmallCapStrip, now: Date = new Date()): stri
     .filter(Boolean)
     .sort()
     .pop();
-  const age = newest ? daysSince(newest, now) : null;
+  // Old by the one freshness rule (lib/core/freshness), which flagged each strip item.
+  const stale = strip.items.some((i) => i.id !== 'recon' && i.stale);
   const when = newest
-    ? `${formatAsOf(newest)}${age !== null && age > STALE_DAYS ? ` (${formatAge(newest, now)})` : ''}`
+    ? `${formatAsOf(newest)}${stale ? ` (${formatAge(newest, now)}, stale)` : ''}`
     : 'date unknown';
   return `${favour} favour · ${against} against · ${when}`;
 }

@@ -8,7 +8,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { SmallCapStrip, TickerInfo, TickerQuote } from '../../lib/model';
 import type { CardApi, CardTarget } from './card-contract';
-import { formatAsOf, formatDate, formatPercent, formatPrice, formatSigned } from '../../components/format';
+import { formatAsOf, formatDate, formatPercent, formatPrice, formatSigned } from '../../lib/core/format';
 import { provenanceText } from '../../components/signal';
 import { placeCard, type Rect } from './place';
 import type { CardTheme } from './theme';
@@ -198,6 +198,11 @@ function Membership({ info }: { info: Load<TickerInfo> }) {
         </p>
       ) : null}
       {!t.listed ? <p class="muted">No longer in the current US listings.</p> : null}
+      {t.membershipNote ? (
+        <p class="muted small" data-testid="scl-membership-note">
+          {t.membershipNote}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -269,7 +274,7 @@ function Sources({
       const key = `${it.source}|${it.asOf}`;
       if (!it.source || seen.has(key)) continue;
       seen.add(key);
-      lines.push(`Backdrop: ${it.source}, ${formatAsOf(it.asOf)}`);
+      lines.push(`Backdrop: ${it.source}, ${formatAsOf(it.asOf)}${it.stale ? ' (stale)' : ''}`);
     }
   }
   return (

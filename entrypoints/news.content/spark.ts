@@ -2,7 +2,7 @@
  * The card's 3-month price line as an SVG polyline (uPlot stays out of the content script: see
  * the size budget in index.ts), with the text equivalent a screen reader reads instead.
  */
-import { formatPercent, formatPrice } from '../../components/format';
+import { formatPercent, formatPrice } from '../../lib/core/format';
 
 const DAY = 86_400;
 

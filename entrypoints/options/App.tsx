@@ -3,8 +3,9 @@ import type { ComponentChildren } from 'preact';
 import { browser } from 'wxt/browser';
 import type { SourceStatus } from '../../lib/model';
 import { send } from '../../lib/messaging';
-import type { Settings, SourceId } from '../../lib/storage';
-import { normalizeSymbol, SOURCE_IDS } from '../../lib/symbols';
+import type { Settings } from '../../lib/storage';
+import { normalizeSymbol } from '../../lib/core/symbols';
+import { SOURCE_IDS, SOURCE_LABELS } from '../../lib/core/sources';
 import { errorText, LOADING, toLoad, type Load } from '../../components/load';
 import {
   MAX_SETTINGS_FILE_BYTES,
@@ -21,18 +22,6 @@ import { exportFileName } from '../../components/watchlist';
 import './options.css';
 import { downloadText } from '../../components/download';
 import { AlertsSection } from '../../components/AlertsSection';
-
-/** Fallback names for sources the status list has not reported yet. */
-const SOURCE_NAMES: Record<SourceId, string> = {
-  'ishares-holdings': 'iShares holdings (index membership and weights)',
-  'ishares-fund': 'iShares IWM fund history (flows)',
-  prices: 'Prices (daily closes)',
-  fred: 'FRED Treasury yields',
-  nyfed: 'New York Fed effective fed funds rate',
-  'fed-futures': 'Fed funds futures (rate-cut odds)',
-  kalshi: 'Kalshi prediction market',
-  polymarket: 'Polymarket prediction market',
-};
 
 // How often the background checks which sources are due; each source keeps its own cadence
 // (holdings daily after the close, futures and markets hourly: lib/engine/cadence.ts).
@@ -245,9 +234,7 @@ function SettingsForm({ s, save, statuses, setStatuses, reloadStatuses }: FormPr
             A source that is off is never contacted; figures that depend on it show as unknown.
           </p>
           {SOURCE_IDS.map((id) => {
-            const label =
-              (statuses.status === 'ok' ? statuses.data.find((x) => x.id === id)?.label : undefined) ??
-              SOURCE_NAMES[id];
+            const label = SOURCE_LABELS[id];
             return (
               <Check
                 key={id}

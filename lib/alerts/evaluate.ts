@@ -9,7 +9,15 @@
  * back after an outage is compared once with its last reading before the outage (the net
  * change), never replayed day by day.
  */
-import { formatDate, formatPct, formatProbability, formatUsdCompact } from '../signals/format';
+import {
+  formatDate,
+  formatMoney,
+  formatPercent as formatPct,
+  formatProbability,
+  ordinal,
+} from '../core/format';
+
+const formatUsdCompact = (x: number) => formatMoney(x, { signed: true });
 import type { Calendars } from '../types';
 import {
   drawdownLevel,
@@ -61,7 +69,7 @@ const BAND_TEXT: Record<FlowBand, string> = { bottom: 'bottom', middle: 'middle'
 function flowText(r: Reading): string {
   const sum = num(r, 'sum');
   const p = num(r, 'percentile');
-  return `${sum === null ? 'n/a' : formatUsdCompact(sum)} over 65 days${p === null ? '' : `, ${p.toFixed(1)}th percentile of 3 years`}`;
+  return `${sum === null ? 'n/a' : formatUsdCompact(sum)} over 65 days${p === null ? '' : `, ${ordinal(p)} percentile of 3 years`}`;
 }
 
 /**

@@ -13,7 +13,7 @@ import { parseFredCsv } from '../sources/fred';
 import { bundledCalendars } from '../sources/calendars';
 import type { LensData, DatasetKey } from '../engine/data';
 import type { LoadedData } from '../engine/repository';
-import { isStale } from '../engine/repository';
+import { isStale } from '../core/freshness';
 import type { Observation } from '../types';
 import { getSettings, settingsItem } from '../storage';
 import { evaluate, MemoryPrior } from './evaluate';

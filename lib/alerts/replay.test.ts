@@ -492,8 +492,8 @@ describe('rates: the CME FedWatch capture of 10 Oct 2026 and Kalshi of 6 Oct 202
     // 22.1 % a week ago (−23 pts), then 17.7 % (−4.4 pts since that alert: quiet). 9 Dec: most
     // likely 375-400 (hold, 39.4 %) a month ago → 400-425 (+25 bp, 67.3 %) a week ago.
     expect(got).toEqual([
-      '2026-10-03 Odds of a move at the Oct 28, 2026 FOMC meeting fell 23 pts (CME FedWatch (published page))',
-      '2026-10-03 Most likely decision at the Dec 9, 2026 FOMC meeting changed: hold → hike 25 bp (CME FedWatch (published page))',
+      '2026-10-03 Odds of a move at the 28 Oct 2026 FOMC meeting fell 23 pts (CME FedWatch (published page))',
+      '2026-10-03 Most likely decision at the 9 Dec 2026 FOMC meeting changed: hold → hike 25 bp (CME FedWatch (published page))',
     ]);
   });
 
@@ -546,7 +546,7 @@ describe('rates: the CME FedWatch capture of 10 Oct 2026 and Kalshi of 6 Oct 202
     const ten = normalizeAlertSettings({ rules: { 'rates-gap': { on: true, threshold: 10 } } });
     const up = [[gapReading('2026-10-06', gapAt('now'))], [gapReading('2026-10-10', gapAt('week1'))]];
     expect(of(replay(up, ten).alerts, 'rates-gap').map((a) => a.title)).toEqual([
-      'Futures and Kalshi odds for the Dec 9, 2026 FOMC meeting disagree by 13 pts',
+      'Futures and Kalshi odds for the 9 Dec 2026 FOMC meeting disagree by 13 pts',
     ]);
   });
 });

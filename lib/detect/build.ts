@@ -15,6 +15,7 @@
 import type { NasdaqListedRow, OtherListedRow } from '../sources/nasdaq-trader';
 import type { SecTickerRow } from '../sources/sec-tickers';
 import { cleanCompanyName, nameAliases, securityType, type SecurityType } from './names';
+import { isPlainCommonShape } from '../core/symbols';
 import { resolveSymbol, secToAct } from './symbols';
 
 export interface UniverseData {
@@ -116,7 +117,7 @@ export function buildUniverseData(input: UniverseInputs): BuildReport {
     }
     const exch = r.exchange ? SEC_EXCHANGE[r.exchange] : undefined;
     // Only plain common-share spellings: SEC-only preferreds/warrants are too noisy to add.
-    if (!exch || !/^[A-Z]{1,5}(?:\.[A-Z])?$/.test(sym)) return;
+    if (!exch || !isPlainCommonShape(sym)) return;
     entries.set(sym, {
       symbol: sym,
       exch,

@@ -3,6 +3,7 @@
  * in the URL), indices, futures, currencies and crypto give null.
  */
 import { canonicalSymbol } from './symbols';
+import { isTickerShape } from '../core/symbols';
 import type { Universe } from './universe';
 
 const US_EXCHANGES = new Set([
@@ -29,7 +30,6 @@ const US_EXCHANGES = new Set([
 ]);
 
 const YAHOO_QUOTE = /^https:\/\/finance\.yahoo\.com\/quote\/([A-Za-z][A-Za-z0-9.-]*)\/?$/;
-const SYM = /^[A-Z][A-Z0-9]{0,5}(?:[.\-/][A-Z]{1,2})?$/;
 
 function sym(raw: string | null | undefined): string | null {
   if (!raw) return null;
@@ -40,7 +40,7 @@ function sym(raw: string | null | undefined): string | null {
     return null; // malformed %-escape in a (possibly hostile) page's link: not a quote URL
   }
   const s = decoded.trim().toUpperCase();
-  return SYM.test(s) ? canonicalSymbol(s) : null;
+  return isTickerShape(s) ? canonicalSymbol(s) : null;
 }
 
 function withExchange(exchange: string, raw: string | undefined): string | null {

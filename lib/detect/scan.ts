@@ -10,6 +10,7 @@
  */
 import { symbolFromQuoteUrl } from './quote-url';
 import { canonicalSymbol } from './symbols';
+import { TICKER_PATTERN } from '../core/symbols';
 import type { NameEntry, Universe } from './universe';
 import { AMBIGUOUS_SYMBOLS } from './words';
 
@@ -94,7 +95,7 @@ const US_RE = new RegExp(`^(?:${US_EXCH})$`);
 const OTC_RE = new RegExp(`^(?:${OTC_EXCH})$`);
 
 /** A symbol after an exchange label or inside parens. */
-const SYM_AT = /([A-Z][A-Z0-9]{0,5}(?:[./-][A-Z]{1,2})?)(?![A-Za-z0-9])/y;
+const SYM_AT = new RegExp(`(${TICKER_PATTERN})(?![A-Za-z0-9])`, 'y');
 /** Foreign symbols: digits and dotted suffixes too (`0700`, `RY.TO`, `ABC.UN`). */
 const FOREIGN_SYM_AT = /[A-Z0-9][A-Z0-9.]*(?:-[A-Z0-9]+)?/y;
 const LIST_SEP = /\s*(?:,|\/|&|\band\b)\s*/y;

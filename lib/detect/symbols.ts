@@ -3,12 +3,9 @@
  * (`BRK.B`). SEC writes `BRK-B`, social posts `BRK/B`, iShares `BRKB` (resolved against the universe).
  */
 
-/** Upper-cases and turns `-`, `/` or a space before a 1–2 letter class into a dot. */
-export function canonicalSymbol(raw: string): string {
-  const s = raw.trim().toUpperCase();
-  const m = /^([A-Z0-9]{1,6})[-/. ]([A-Z]{1,2})$/.exec(s);
-  return m ? `${m[1]}.${m[2]}` : s;
-}
+import { canonicalSymbol } from '../core/symbols';
+
+export { canonicalSymbol };
 
 /**
  * SEC ticker → ACT form: `BRK-B` → `BRK.B`, preferred `ICR-PA` → `ICR$A`, warrant `ACHR-WT` → `ACHR.W`,

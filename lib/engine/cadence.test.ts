@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SourceStatus } from '../model';
-import { backoffMs, inUsMarketHours, lastPostingTime, newYorkOffsetHours, nextAttemptAt } from './cadence';
+import { backoffMs, lastPostingTime, nextAttemptAt } from './cadence';
 
 const ok = (id: string, lastSuccess: string): SourceStatus => ({
   id,
@@ -15,12 +15,23 @@ const ok = (id: string, lastSuccess: string): SourceStatus => ({
 });
 
 describe('cadence', () => {
-  it('knows New York time and market hours across the DST switch', () => {
-    expect(newYorkOffsetHours(new Date('2026-07-01T12:00:00Z'))).toBe(-4);
-    expect(newYorkOffsetHours(new Date('2026-11-25T12:00:00Z'))).toBe(-5);
-    expect(inUsMarketHours(new Date('2026-11-25T15:00:00Z'))).toBe(true); // 10:00 ET, Wednesday
-    expect(inUsMarketHours(new Date('2026-11-25T21:30:00Z'))).toBe(false); // 16:30 ET
-    expect(inUsMarketHours(new Date('2026-11-28T15:00:00Z'))).toBe(false); // Saturday
+  it('posts after 18:00 New York in summer time too, and skips exchange holidays', () => {
+    // Wed 1 Jul 2026 evening, EDT: 18:00 New York is 22:00 UTC.
+    expect(new Date(lastPostingTime(new Date('2026-07-01T23:00:00Z'))).toISOString()).toBe(
+      '2026-07-01T22:00:00.000Z',
+    );
+    // Thanksgiving (Thu 26 Nov 2026) has no posting: Friday noon still sees Wednesday's.
+    expect(new Date(lastPostingTime(new Date('2026-11-27T17:00:00Z'))).toISOString()).toBe(
+      '2026-11-25T23:00:00.000Z',
+    );
+  });
+
+  it('does not refresh prices every 15 minutes on an exchange holiday', () => {
+    const now = new Date('2026-11-26T16:00:00Z'); // Thanksgiving, 11:00 New York
+    const s = ok('prices', '2026-11-26T15:50:00Z');
+    expect(nextAttemptAt('prices', { status: s, now, uiOpen: true, force: false })).not.toBe(
+      '2026-11-26T16:05:00.000Z',
+    );
   });
 
   it('fetches holdings once per day, after the evening posting', () => {

@@ -3,7 +3,7 @@
  *
  * - iShares holdings and fund file: once a day, after the US close (iShares posts the day's
  *   files in the evening, New York time).
- * - Prices: every 15 minutes during US market hours while a UI is open (a UI read kicks the
+ * - Prices: every 15 minutes during the NYSE regular session (lib/core/market-time.ts) while a UI is open (a UI read kicks the
  *   refresh); otherwise once a day after the close.
  * - FRED and the NY Fed: once a day.
  * - Futures and prediction markets: hourly.
@@ -11,7 +11,14 @@
  * and a server's Retry-After always wins.
  */
 import type { SourceStatus } from '../model';
-import type { SourceId } from '../storage';
+import type { SourceId } from '../core/sources';
+import {
+  addDays,
+  inRegularSession,
+  isTradingDay,
+  newYorkDate,
+  newYorkTimeToUtcMs,
+} from '../core/market-time';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -29,40 +36,16 @@ export const CADENCE_MS: Record<SourceId, number> = {
 
 export const MARKET_HOURS_PRICE_CADENCE_MS = 15 * MIN;
 const DAILY_AFTER_CLOSE: ReadonlySet<SourceId> = new Set(['ishares-holdings', 'ishares-fund', 'prices']);
+/** iShares posts the day's files by 18:00 New York time. */
+const POSTING_MINUTES = 18 * 60;
 
-/** US regular session in UTC (13:30–20:00 in summer time, 14:30–21:00 in winter), Mon–Fri. */
-export function inUsMarketHours(now: Date): boolean {
-  const day = now.getUTCDay();
-  if (day === 0 || day === 6) return false;
-  const offset = newYorkOffsetHours(now);
-  const minutes = (now.getUTCHours() + offset) * 60 + now.getUTCMinutes(); // New York clock
-  return minutes >= 9 * 60 + 30 && minutes < 16 * 60;
-}
-
-/** -4 in US daylight time, -5 otherwise (second Sunday of March to first Sunday of November). */
-export function newYorkOffsetHours(d: Date): number {
-  const y = d.getUTCFullYear();
-  const secondSundayMarch = nthSunday(y, 2, 2);
-  const firstSundayNov = nthSunday(y, 10, 1);
-  const start = Date.UTC(y, 2, secondSundayMarch, 7); // 2:00 New York = 7:00 UTC
-  const end = Date.UTC(y, 10, firstSundayNov, 6);
-  return d.getTime() >= start && d.getTime() < end ? -4 : -5;
-}
-
-function nthSunday(year: number, month: number, n: number): number {
-  const firstDay = new Date(Date.UTC(year, month, 1)).getUTCDay();
-  return 1 + ((7 - firstDay) % 7) + (n - 1) * 7;
-}
-
-/** The most recent weekday 18:00 New York time at or before `now` (files are posted by then). */
+/** The most recent trading day's 18:00 New York time at or before `now` (files are posted by then). */
 export function lastPostingTime(now: Date): number {
-  const t = new Date(now.getTime());
-  for (let i = 0; i < 8; i++) {
-    const day = new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth(), t.getUTCDate() - i));
-    const wd = day.getUTCDay();
-    if (wd === 0 || wd === 6) continue;
-    const offset = newYorkOffsetHours(day);
-    const posting = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 18 - offset);
+  const today = newYorkDate(now);
+  for (let i = 0; i < 10; i++) {
+    const day = addDays(today, -i);
+    if (!isTradingDay(day)) continue;
+    const posting = newYorkTimeToUtcMs(day, POSTING_MINUTES);
     if (posting <= now.getTime()) return posting;
   }
   return now.getTime() - 24 * HOUR;
@@ -100,7 +83,7 @@ export function nextAttemptAt(id: SourceId, input: DueInput): string | null {
     if (waitUntil > t) return new Date(waitUntil).toISOString();
   }
   const lastOk = status?.lastSuccess ? Date.parse(status.lastSuccess) : 0;
-  if (id === 'prices' && input.uiOpen && inUsMarketHours(now)) {
+  if (id === 'prices' && input.uiOpen && inRegularSession(now)) {
     const at = lastOk + MARKET_HOURS_PRICE_CADENCE_MS;
     return at > t ? new Date(at).toISOString() : null;
   }

@@ -5,7 +5,7 @@ import { buildSignalCard, buildStrip, targetRangeFromObservations, type SignalIn
 import type { SignalCard, SmallCapStrip } from '../model';
 import type { TargetRange } from '../signals/fedwatch';
 import type { Provenance } from '../types';
-import type { LensData } from './data';
+import { datasetFeed, type Dataset, type DatasetKey, type LensData } from './data';
 import type { LoadedData } from './repository';
 
 /**
@@ -53,19 +53,36 @@ export function currentTargetRange(data: LensData): { data: TargetRange; provena
   return candidates.sort((a, b) => (a.provenance.asOf < b.provenance.asOf ? 1 : -1))[0] ?? null;
 }
 
-export function signalInputs(data: LensData): SignalInputs {
+/** The dataset with the freshness rule it is held to named on its provenance (bundled copies too). */
+function fed<T>(key: DatasetKey, ds: Dataset<T> | null | undefined): Dataset<T> | undefined {
+  return ds ? { ...ds, provenance: { ...ds.provenance, feed: datasetFeed(key) } } : undefined;
+}
+
+export function signalInputs(raw: LensData): SignalInputs {
+  const data: LensData = {
+    ...raw,
+    effr: fed('effr', raw.effr) ?? null,
+    fedWatchCapture: fed('fedWatchCapture', raw.fedWatchCapture) ?? null,
+    fred: {
+      ...raw.fred,
+      DFEDTARU: fed('fred:DFEDTARU', raw.fred.DFEDTARU) ?? null,
+      DFEDTARL: fed('fred:DFEDTARL', raw.fred.DFEDTARL) ?? null,
+    },
+  };
   const target = currentTargetRange(data);
   return {
-    fundHistory: data.fundHistory ?? undefined,
-    futures: data.futures ?? undefined,
+    fundHistory: fed('fundHistory', data.fundHistory),
+    futures: fed('futures', data.futures),
     targetRange: target ?? undefined,
-    calendars: data.calendars,
-    marketOdds: [data.kalshi, data.polymarket].filter((x): x is NonNullable<typeof x> => !!x),
+    calendars: fed('calendars', data.calendars),
+    marketOdds: [fed('kalshi', data.kalshi), fed('polymarket', data.polymarket)].filter(
+      (x): x is NonNullable<typeof x> => !!x,
+    ),
     fedWatchCapture: data.fedWatchCapture ?? undefined,
-    iwm: data.prices.IWM ?? undefined,
-    spy: data.prices.SPY ?? undefined,
-    dgs2: data.fred.DGS2 ?? undefined,
-    dgs10: data.fred.DGS10 ?? undefined,
+    iwm: fed('prices:IWM', data.prices.IWM),
+    spy: fed('prices:SPY', data.prices.SPY),
+    dgs2: fed('fred:DGS2', data.fred.DGS2),
+    dgs10: fed('fred:DGS10', data.fred.DGS10),
   };
 }
 

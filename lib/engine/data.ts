@@ -16,7 +16,8 @@ import type {
 import type { FedWatchCapture } from '../sources/cme-fedwatch-capture';
 import type { DecisionOdds } from '../sources/kalshi';
 import type { EffrObservation } from '../sources/nyfed';
-import type { SourceId } from '../storage';
+import type { SourceId } from '../core/sources';
+import type { FreshnessKind } from '../core/freshness';
 
 export interface Dataset<T> {
   data: T;
@@ -79,13 +80,13 @@ export const DATASET_SOURCE: Record<DatasetKey, SourceId | 'bundled'> = {
   calendars: 'bundled',
 };
 
-export const SOURCE_LABELS: Record<SourceId, string> = {
-  'ishares-holdings': 'iShares holdings (IWM, IWB)',
-  'ishares-fund': 'iShares IWM fund history (NAV, shares)',
-  prices: 'Daily prices (Yahoo, Stooq)',
-  fred: 'FRED Treasury yields and target range',
-  nyfed: 'New York Fed effective fed funds rate',
-  'fed-futures': 'Fed funds futures (Yahoo, CBOT)',
-  kalshi: 'Kalshi Fed decision markets',
-  polymarket: 'Polymarket Fed decision markets',
-};
+/**
+ * Which freshness rule (lib/core/freshness.ts) a dataset is held to, bundled copies included:
+ * its source's; CME's published FedWatch table ages like futures; calendars and lists published
+ * now and then are 'occasional'.
+ */
+export function datasetFeed(key: DatasetKey): FreshnessKind {
+  if (key === 'fedWatchCapture') return 'fed-futures';
+  const source = DATASET_SOURCE[key];
+  return source === 'bundled' ? 'occasional' : source;
+}

@@ -22,8 +22,6 @@ import { backoffUntil, nextAttemptAt } from './cadence';
 import { HostBackoff, withHostBackoff } from '../sources/backoff';
 import {
   composeStatuses,
-  daysBetween,
-  isStale,
   loadData,
   readStatuses,
   recordAttempt,
@@ -33,6 +31,8 @@ import {
 import { buildCardFromData, stripFromCard } from './card-inputs';
 import { evidenceView } from './evidence';
 import type { EvidenceView } from '../signals/evidence-text';
+import { isStale } from '../core/freshness';
+import { addDays, newYorkDate } from '../core/market-time';
 
 /** Overall deadline of one source's refresh (its requests have their own, shorter ones). */
 const SOURCE_DEADLINE_MS = 60_000;
@@ -57,7 +57,7 @@ export class Engine {
   private universe: Universe | null = null;
   private universeData: UniverseData | null = null;
   private cache: { loaded: LoadedData; at: number } | null = null;
-  private lookup: { at: number; fn: (s: string) => TickerInfo } | null = null;
+  private lookup: { at: number; day: string; fn: (s: string) => TickerInfo } | null = null;
 
   /** Runs after every refresh check (the alert pass); its failure never fails the refresh. */
   afterRefresh: (() => Promise<unknown>) | null = null;
@@ -205,11 +205,14 @@ export class Engine {
 
   private cardCache: { loaded: LoadedData; card: SignalCard; day: string } | null = null;
 
-  /** The card is computed once per data version and day (ages and staleness are per day). */
+  /**
+   * The card is computed once per data version and New York hour (staleness moves when a
+   * session closes, ages when the New York date turns).
+   */
   async signalCard(): Promise<SignalCard> {
     const loaded = await this.data();
     const now = new Date();
-    const day = now.toISOString().slice(0, 10);
+    const day = `${newYorkDate(now)}T${now.getUTCHours()}`;
     if (this.cardCache && this.cardCache.loaded === loaded && this.cardCache.day === day)
       return this.cardCache.card;
     const card = buildCardFromData(loaded, now);
@@ -238,7 +241,8 @@ export class Engine {
   }
 
   private async tickerLookup(): Promise<(s: string) => TickerInfo> {
-    if (this.lookup) return this.lookup.fn;
+    // Rebuilt when the New York date turns: membership notes depend on today's date.
+    if (this.lookup && this.lookup.day === newYorkDate()) return this.lookup.fn;
     const { data } = await this.data();
     const universe = await this.getUniverse();
     const fn = createTickerLookup({
@@ -253,8 +257,10 @@ export class Engine {
         if (!info) return null;
         return { name: info.name || null, exchange: info.exchange || null, listed: !info.otc, etf: info.etf };
       },
+      today: newYorkDate(),
+      reconEffectiveDates: data.calendars.data.russell.map((e) => e.effective.date),
     });
-    this.lookup = { at: Date.now(), fn };
+    this.lookup = { at: Date.now(), day: newYorkDate(), fn };
     return fn;
   }
 
@@ -377,11 +383,7 @@ export class Engine {
           data: r.value.data,
         };
         await putRecord(record).catch(() => {});
-        return toQuote(
-          r.value.data,
-          r.value.provenance,
-          isStale('prices', r.value.provenance.asOf, new Date()),
-        );
+        return toQuote(r.value.data, r.value.provenance, false);
       }
       this.quoteFailedAt.set(sym, Date.now());
     }
@@ -430,14 +432,15 @@ export class Engine {
   }
 }
 
-function toQuote(series: PriceSeries, provenance: Provenance, stale: boolean): TickerQuote {
+/** `refreshFailed`: the live refresh failed and this is the last good series. Age is judged by the one freshness rule. */
+function toQuote(series: PriceSeries, provenance: Provenance, refreshFailed: boolean): TickerQuote {
   const bars = series.bars;
   const last = bars.at(-1)!;
   const prev = bars.length > 1 ? bars[bars.length - 2]!.close : series.previousClose;
   const lastPrice = series.lastPrice ?? last.close;
-  const threeMonthsAgo = new Date(Date.parse(last.date) - 92 * 864e5).toISOString().slice(0, 10);
+  const threeMonthsAgo = addDays(last.date, -92);
   const recent = bars.filter((b) => b.date >= threeMonthsAgo);
-  const yearAgo = new Date(Date.parse(last.date) - 365 * 864e5).toISOString().slice(0, 10);
+  const yearAgo = addDays(last.date, -365);
   const year = bars.filter((b) => b.date >= yearAgo).map((b) => b.close);
   return {
     symbol: series.symbol,
@@ -451,7 +454,7 @@ function toQuote(series: PriceSeries, provenance: Provenance, stale: boolean): T
     high52: year.length ? Math.max(...year) : null,
     low52: year.length ? Math.min(...year) : null,
     provenance,
-    stale: stale || daysBetween(last.date, new Date().toISOString()) > 5,
+    stale: refreshFailed || isStale('prices', last.date, new Date()),
   };
 }
 

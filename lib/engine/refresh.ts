@@ -16,6 +16,7 @@ import { fetchPolymarketFedDecision } from '../sources/polymarket';
 import type { SourceId } from '../storage';
 import type { FundHistoryRow, Provenance } from '../types';
 import { BENCHMARKS, FRED_IDS, type Dataset, type DatasetKey } from './data';
+import { newYorkDate } from '../core/market-time';
 
 export interface SourceFetchResult {
   datasets: Partial<Record<DatasetKey, Dataset<unknown>>>;
@@ -120,7 +121,7 @@ export const FETCHERS: Record<SourceId, SourceFetcher> = {
       r.value.quotes
         .map((q) => q.date)
         .sort()
-        .at(-1) ?? new Date().toISOString().slice(0, 10);
+        .at(-1) ?? newYorkDate();
     const warnings = [...r.warnings];
     if (r.value.missing.length) warnings.push(`No quote for ${r.value.missing.join(', ')}`);
     return {
@@ -169,7 +170,7 @@ function oddsProvenance(source: string, label: string, odds: Array<{ asOf: strin
     odds
       .map((o) => o.asOf.slice(0, 10))
       .sort()
-      .at(-1) ?? new Date().toISOString().slice(0, 10);
+      .at(-1) ?? newYorkDate();
   return { source, label: `${label} Fed decision markets`, asOf, fetchedAt: new Date().toISOString() };
 }
 

@@ -7,13 +7,13 @@
 import { getRecord, getStatuses, openLensDB, putStatus, type SourceRecord } from '../db';
 import type { SourceStatus } from '../model';
 import type { SourceError } from '../result';
-import { SOURCE_IDS, type SourceId } from '../storage';
+import { SOURCE_IDS, SOURCE_LABELS, type SourceId } from '../core/sources';
+import { isStale } from '../core/freshness';
 import type { FundHistoryRow } from '../types';
 import {
   BENCHMARKS,
   DATASET_SOURCE,
   FRED_IDS,
-  SOURCE_LABELS,
   type BundledSnapshot,
   type Dataset,
   type DatasetKey,
@@ -155,27 +155,6 @@ export async function storeFetched(sourceId: SourceId, result: SourceFetchResult
   return kept;
 }
 
-/** How old a dataset may get before it is called stale (calendar days). */
-export const STALE_AFTER_DAYS: Record<SourceId, number> = {
-  'ishares-holdings': 10,
-  'ishares-fund': 10,
-  prices: 5,
-  fred: 7,
-  nyfed: 7,
-  'fed-futures': 4,
-  kalshi: 3,
-  polymarket: 3,
-};
-
-export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(b.slice(0, 10)) - Date.parse(a.slice(0, 10))) / 864e5);
-}
-
-export function isStale(sourceId: SourceId | 'bundled', asOf: string, now: Date): boolean {
-  const limit = sourceId === 'bundled' ? Infinity : STALE_AFTER_DAYS[sourceId];
-  return daysBetween(asOf, now.toISOString()) > limit;
-}
-
 export async function readStatuses(): Promise<Map<string, SourceStatus>> {
   try {
     return new Map((await getStatuses()).map((s) => [s.id, s]));
@@ -233,11 +212,12 @@ export function composeStatuses(
   return SOURCE_IDS.map((id) => {
     const keys = ALL_KEYS.filter((k) => DATASET_SOURCE[k] === id);
     const datasets = keys.map((k) => ({ k, ds: datasetOf(loaded.data, k) })).filter((x) => x.ds);
+    // A source's data is as old as its oldest dataset: the date by which all of it is available.
     const asOf =
       datasets
         .map((x) => x.ds!.provenance.asOf)
         .sort()
-        .at(-1) ?? null;
+        .at(0) ?? null;
     const usingBundled =
       keys.length > 0 && keys.every((k) => loaded.fromBundle.has(k) || !datasetOf(loaded.data, k));
     const s = stored.get(id);
@@ -251,10 +231,13 @@ export function composeStatuses(
       error: null,
       usingBundled,
     };
+    const shownAsOf = asOf ?? base.asOf;
+    // The same rule as the card's, whether the data shown was fetched or bundled.
+    const dataStale = shownAsOf !== null && isStale(id, shownAsOf, now);
     let state = base.state;
     if (!enabled[id]) state = 'disabled';
-    else if (state === 'ok' && asOf && isStale(id, asOf, now)) state = 'stale';
-    return { ...base, label: SOURCE_LABELS[id], state, asOf: asOf ?? base.asOf, usingBundled };
+    else if (state === 'ok' && dataStale) state = 'stale';
+    return { ...base, label: SOURCE_LABELS[id], state, asOf: shownAsOf, usingBundled, dataStale };
   });
 }
 

@@ -8,15 +8,8 @@ import { parseFuturesCsv } from '../sources/futures-csv';
 import { parseIsharesFundHistoryCsv } from '../sources/ishares-fund';
 import { parseStooqCsv } from '../sources/stooq';
 import { parseYahooChart } from '../sources/yahoo-chart';
-import {
-  buildSignalCard,
-  buildStrip,
-  businessDaysBetween,
-  isStale,
-  targetRangeFromObservations,
-  type SignalInputs,
-} from './card';
-import { formatCardText } from './format';
+import { buildSignalCard, buildStrip, targetRangeFromObservations, type SignalInputs } from './card';
+import { formatCardText } from './card-text';
 
 const prov = (source: string, asOf: string): Provenance => ({ source, label: source, asOf });
 
@@ -114,16 +107,18 @@ describe('buildSignalCard from real recorded data', () => {
     expect(f.flows?.stale).toBe(true);
     // Rates (Mar 2023): hikes priced → against.
     expect(f.rates?.state).toBe('against');
-    expect(f.rates?.headline).toBe('Hike 100% · Mar 22');
+    expect(f.rates?.headline).toBe('Hike 100% · 22 Mar');
     expect(f.rates?.details.find((d) => d.label.startsWith('Futures, '))?.value).toBe(
       'hike 100.0%, hold 0.0%, cut 0.0%',
     );
     // Relative: the SPY file holds 5 days → no trend reading.
     expect(f.relative?.state).toBe('unknown');
     expect(f.relative?.reason).toMatch(/Fewer than 200/);
-    // Drawdown: IWM closed at its high on 2026-05-05.
+    // Drawdown: the 5 May 2026 row is intraday (a third of a normal day's volume), so the last
+    // close is 4 May, 0.5 % under the closing high.
     expect(f.drawdown?.state).toBe('neutral');
-    expect(f.drawdown?.headline).toBe('At its high');
+    expect(f.drawdown?.headline).toBe('\u22120.5% from high');
+    expect(f.drawdown?.asOf).toBe('2026-05-04');
     expect(f.drawdown?.stale).toBe(false);
     // Yields: 2y 3.47 %, −9 bp over 3 months → neutral.
     expect(f.yields?.state).toBe('neutral');
@@ -189,6 +184,7 @@ describe('buildSignalCard from real recorded data', () => {
       state: 'neutral',
       asOf: '2025-02-04',
       source: 'ishares-fund',
+      stale: true,
     });
     const text = formatCardText(card);
     expect(text).toContain(card.summary);
@@ -207,14 +203,7 @@ describe('buildSignalCard from real recorded data', () => {
   });
 });
 
-describe('staleness and helpers', () => {
-  it('business days', () => {
-    expect(businessDaysBetween('2026-05-01', '2026-05-04')).toBe(1); // Fri → Mon
-    expect(businessDaysBetween('2026-05-04', '2026-05-11')).toBe(5);
-    expect(isStale('2026-05-04', '2026-05-11')).toBe(false);
-    expect(isStale('2026-05-04', '2026-05-12')).toBe(true);
-    expect(isStale('garbage', '2026-05-12')).toBe(true);
-  });
+describe('helpers', () => {
   it('target range from FRED observations', () => {
     const lo = [
       { date: '2023-02-02', value: 4.5 },

@@ -29,9 +29,19 @@ import { computeFlowSignal } from './flows';
 import type { TargetRange } from './fedwatch';
 import type { FedWatchCapture } from '../sources/cme-fedwatch-capture';
 import { buildRatesFactor } from './rates-factor';
-import { drawdownFromHigh, relativeStrength, yieldSnapshot } from './market';
+import { drawdownFromHigh, relativeStrength, splitPartialSession, yieldSnapshot } from './market';
 import { reconStatus } from './recon';
-import { formatBp, formatDate, formatPct, formatUsdCompact } from './format';
+import { formatBp, formatDate, formatMoney, formatPercent as formatPct, ordinal } from '../core/format';
+import { feedOf, isStale, withStaleFlag } from '../core/freshness';
+import { newYorkDate } from '../core/market-time';
+
+const formatUsdCompact = (x: number) => formatMoney(x, { signed: true });
+
+/** The clock a card is built at: `now` decides staleness, `today` (New York) day counts. */
+interface Clock {
+  now: Date;
+  today: string;
+}
 
 export interface Sourced<T> {
   data: T;
@@ -82,25 +92,6 @@ export const DISCLAIMER =
   'The readings describe how similar conditions have related to small-cap returns in the past; ' +
   'the past does not guarantee the future. Data may be delayed or incomplete: check each source.';
 
-/** Business days (Mon–Fri, holidays ignored) after `from` up to and including `to`. */
-export function businessDaysBetween(from: string, to: string): number {
-  const a = Date.parse(`${from}T00:00:00Z`);
-  const b = Date.parse(`${to}T00:00:00Z`);
-  if (!Number.isFinite(a) || !Number.isFinite(b) || b <= a) return 0;
-  let n = 0;
-  for (let t = a + 86_400_000; t <= b; t += 86_400_000) {
-    const wd = new Date(t).getUTCDay();
-    if (wd !== 0 && wd !== 6) n++;
-  }
-  return n;
-}
-
-/** Daily market data older than `maxBusinessDays` business days is stale. */
-export function isStale(asOf: string, today: string, maxBusinessDays = 5): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}/.test(asOf)) return true;
-  return businessDaysBetween(asOf.slice(0, 10), today) > maxBusinessDays;
-}
-
 /** Target range from FRED DFEDTARL / DFEDTARU observations on or before `date` (latest of each). */
 export function targetRangeFromObservations(
   lower: readonly Observation[],
@@ -127,22 +118,24 @@ function unknownFactor(id: FactorId, reason: string, provenance: Provenance[] = 
     reason,
     details: [],
     chart: null,
+    asOf: null,
     provenance,
     stale: false,
   };
 }
 
-function staleOf(provenance: Provenance[], today: string): boolean {
-  return provenance.some((p) => isStale(p.asOf, today));
+/** Any of the sources is stale by the one freshness rule (lib/core/freshness.ts). */
+function staleOf(provenance: Provenance[], clock: Clock): boolean {
+  return provenance.some((p) => isStale(feedOf(p), p.asOf, clock.now));
 }
 
 // ---------------------------------------------------------------------------------------------
 
-function flowsFactor(input: SignalInputs['fundHistory'], today: string): Factor {
+function flowsFactor(input: SignalInputs['fundHistory'], clock: Clock): Factor {
   if (!input) return unknownFactor('flows', 'IWM shares-outstanding history unavailable');
   const s = computeFlowSignal(input.data);
   const prov = [input.provenance];
-  if (!s.current) return { ...unknownFactor('flows', s.reading, prov), stale: staleOf(prov, today) };
+  if (!s.current) return { ...unknownFactor('flows', s.reading, prov), stale: staleOf(prov, clock) };
   const state: FactorState =
     s.state === 'heavy-outflows'
       ? 'favours'
@@ -176,9 +169,13 @@ function flowsFactor(input: SignalInputs['fundHistory'], today: string): Factor 
     },
   ];
   if (s.percentile !== null && s.lookback) {
+    const lb = s.lookback;
+    const holes = lb.holes
+      .map((h) => `no window ends between ${formatDate(h.from)} and ${formatDate(h.to)}`)
+      .join('; ');
     details.push({
-      label: `Percentile (${formatDate(s.lookback.from)} – ${formatDate(s.lookback.to)})`,
-      value: `${Math.round(s.percentile)}th`,
+      label: `Percentile (windows ending ${formatDate(lb.from)} – ${formatDate(lb.to)})`,
+      value: `${ordinal(s.percentile)} of ${lb.count.toLocaleString('en-US')} windows${holes ? ` (${holes}: a hole in the history)` : ''}`,
     });
     details.push({ label: 'z-score', value: (s.zScore ?? 0).toFixed(2) });
   }
@@ -191,24 +188,31 @@ function flowsFactor(input: SignalInputs['fundHistory'], today: string): Factor 
     reason: s.reading,
     details,
     chart,
+    asOf: s.current.date,
     provenance: prov,
-    stale: staleOf(prov, today),
+    stale: staleOf(prov, clock),
   };
 }
 
-function ratesFactor(inputs: SignalInputs, today: string): Factor {
-  return buildRatesFactor(inputs, today, (p) => isStale(p.asOf, today));
+function ratesFactor(inputs: SignalInputs, clock: Clock): Factor {
+  return buildRatesFactor(inputs, clock.today, (p) => isStale(feedOf(p), p.asOf, clock.now));
 }
 
-function relativeFactor(inputs: SignalInputs, today: string): Factor {
+/** Closes only: a last row for a session that had not closed when fetched, or a partial day, is split off. */
+function closedBars(input: Sourced<PriceSeries>, clock: Clock) {
+  const fetched = input.provenance.fetchedAt ? new Date(input.provenance.fetchedAt) : clock.now;
+  return splitPartialSession(input.data.bars, Number.isFinite(fetched.getTime()) ? fetched : clock.now);
+}
+
+function relativeFactor(inputs: SignalInputs, clock: Clock): Factor {
   const { iwm, spy } = inputs;
   if (!iwm || !spy) return unknownFactor('relative', `${!iwm ? 'IWM' : 'SPY'} prices unavailable`);
   const prov = [iwm.provenance, spy.provenance];
-  const r = relativeStrength(iwm.data.bars, spy.data.bars);
+  const r = relativeStrength(closedBars(iwm, clock).closed, closedBars(spy, clock).closed);
   if (!r)
     return {
       ...unknownFactor('relative', 'IWM and SPY prices share no dates', prov),
-      stale: staleOf(prov, today),
+      stale: staleOf(prov, clock),
     };
   const state: FactorState =
     r.trend === 'rising'
@@ -227,7 +231,7 @@ function relativeFactor(inputs: SignalInputs, today: string): Factor {
           ? 'The IWM/SPY trend is mixed: the moving averages and the 3-month change disagree.'
           : 'Fewer than 200 common trading days: no trend reading yet.';
   const details = [
-    { label: 'IWM/SPY ratio', value: r.ratio.toFixed(4) },
+    { label: `IWM/SPY ratio (last day both have: ${formatDate(r.asOf)})`, value: r.ratio.toFixed(4) },
     { label: '3-month change', value: r.change3mPct === null ? 'n/a' : formatPct(r.change3mPct, 1, true) },
     { label: '1-year change', value: r.change1yPct === null ? 'n/a' : formatPct(r.change1yPct, 1, true) },
     {
@@ -249,19 +253,21 @@ function relativeFactor(inputs: SignalInputs, today: string): Factor {
       kind: 'line',
       x: r.series.map((p) => toX(p.date)),
       series: [{ label: 'IWM/SPY', values: r.series.map((p) => p.ratio), unit: 'ratio' }],
-      summary: `IWM/SPY price ratio over ${r.series.length} trading days, from ${r.series[0]?.ratio.toFixed(3)} to ${r.ratio.toFixed(3)}.`,
+      summary: `IWM/SPY price ratio over ${r.series.length} trading days to ${formatDate(r.asOf)}, from ${r.series[0]?.ratio.toFixed(3)} to ${r.ratio.toFixed(3)}.`,
     },
+    asOf: r.asOf,
     provenance: prov,
-    stale: staleOf(prov, today),
+    stale: staleOf(prov, clock),
   };
 }
 
-function drawdownFactor(input: SignalInputs['iwm'], today: string): Factor {
+function drawdownFactor(input: SignalInputs['iwm'], clock: Clock): Factor {
   if (!input) return unknownFactor('drawdown', 'IWM prices unavailable');
   const prov = [input.provenance];
-  const d = drawdownFromHigh(input.data.bars);
+  const { closed, partial } = closedBars(input, clock);
+  const d = drawdownFromHigh(closed);
   if (!d) return unknownFactor('drawdown', 'IWM price history is empty', prov);
-  const since = input.data.bars[0]?.date ?? d.asOf;
+  const since = closed[0]?.date ?? d.asOf;
   const deep = d.drawdownPct <= -20;
   const reason = deep
     ? `IWM is ${formatPct(-d.drawdownPct, 1)} below its closing high; read contrarian-style, drawdowns this deep have historically been followed by above-average returns, though not always.`
@@ -277,6 +283,18 @@ function drawdownFactor(input: SignalInputs['iwm'], today: string): Factor {
     details: [
       { label: 'Closing high', value: `${d.high.toFixed(2)} on ${formatDate(d.highDate)}` },
       { label: 'Last close', value: `${d.close.toFixed(2)} on ${formatDate(d.asOf)}` },
+      ...(partial
+        ? [
+            {
+              label: 'Latest price (not a close)',
+              value:
+                `${partial.row.close.toFixed(2)} on ${formatDate(partial.row.date)}, ` +
+                (partial.reason === 'session-open'
+                  ? 'intraday: the session had not closed when the data was fetched'
+                  : `partial day: volume ${formatPct((partial.volumeShare ?? 0) * 100, 0)} of a normal day's`),
+            },
+          ]
+        : []),
       { label: 'Rise needed to regain the high', value: formatPct(d.riseToHighPct, 1, true) },
       { label: 'High measured over data since', value: formatDate(since) },
     ],
@@ -290,14 +308,15 @@ function drawdownFactor(input: SignalInputs['iwm'], today: string): Factor {
           unit: '%',
         },
       ],
-      summary: `IWM's distance below its closing high over ${d.series.length} trading days; now ${formatPct(d.drawdownPct, 1, true)}.`,
+      summary: `IWM's distance below its closing high over ${d.series.length} trading days; ${formatPct(d.drawdownPct, 1, true)} at the close of ${formatDate(d.asOf)}.`,
     },
+    asOf: d.asOf,
     provenance: prov,
-    stale: staleOf(prov, today),
+    stale: staleOf(prov, clock),
   };
 }
 
-function yieldsFactor(inputs: SignalInputs, today: string): Factor {
+function yieldsFactor(inputs: SignalInputs, clock: Clock): Factor {
   const { dgs2, dgs10 } = inputs;
   if (!dgs2) return unknownFactor('yields', '2-year Treasury yield unavailable');
   const prov = [dgs2.provenance, ...(dgs10 ? [dgs10.provenance] : [])];
@@ -345,15 +364,16 @@ function yieldsFactor(inputs: SignalInputs, today: string): Factor {
     reason,
     details,
     chart,
+    asOf: two.date,
     provenance: prov,
-    stale: staleOf(prov, today),
+    stale: staleOf(prov, clock),
   };
 }
 
-function reconFactor(input: SignalInputs['calendars'], today: string): Factor {
+function reconFactor(input: SignalInputs['calendars'], clock: Clock): Factor {
   if (!input) return unknownFactor('recon', 'Russell reconstitution calendar unavailable');
-  const prov = [input.provenance];
-  const s = reconStatus(input.data, today);
+  const prov = [{ ...input.provenance, feed: input.provenance.feed ?? ('occasional' as const) }];
+  const s = reconStatus(input.data, clock.today);
   if (!s) return unknownFactor('recon', 'No upcoming Russell reconstitution in the calendar', prov);
   const tag = (c: boolean) => (c ? 'confirmed' : 'expected');
   return {
@@ -372,24 +392,39 @@ function reconFactor(input: SignalInputs['calendars'], today: string): Factor {
       value: `${formatDate(m.date)} (${tag(m.confirmed)})`,
     })),
     chart: null,
+    asOf: input.provenance.asOf,
     provenance: prov,
     stale: false,
   };
 }
 
-/** Builds the card. `now` is the generation time; its UTC date decides staleness and recon days. */
+/**
+ * Every source line gets its stale flag, and the factor is stale when its builder says so or its
+ * figure's date is stale by its source's rule, all by the one freshness rule; a calendar never ages.
+ */
+function withFreshness(f: Factor, clock: Clock): Factor {
+  const provenance = f.provenance.map((p) => withStaleFlag(p, clock.now));
+  const primary = provenance.find((p) => p.asOf === f.asOf) ?? provenance[0];
+  const figureStale = f.asOf !== null && primary !== undefined && isStale(feedOf(primary), f.asOf, clock.now);
+  // Other sources carry their own flag on their line; the factor's marker is about its figure.
+  const stale = f.stale || figureStale;
+  return { ...f, provenance, stale };
+}
+
+/** Builds the card. `now` is the generation time: it decides staleness; its New York date, day counts. */
 export function buildSignalCard(inputs: SignalInputs, now: Date | string): SignalCard {
   const nowDate = typeof now === 'string' ? new Date(now) : now;
-  const generatedAt = Number.isFinite(nowDate.getTime()) ? nowDate.toISOString() : new Date(0).toISOString();
-  const today = generatedAt.slice(0, 10);
+  const valid = Number.isFinite(nowDate.getTime()) ? nowDate : new Date(0);
+  const generatedAt = valid.toISOString();
+  const clock: Clock = { now: valid, today: newYorkDate(valid) };
   const factors: Factor[] = [
-    flowsFactor(inputs.fundHistory, today),
-    ratesFactor(inputs, today),
-    relativeFactor(inputs, today),
-    drawdownFactor(inputs.iwm, today),
-    yieldsFactor(inputs, today),
-    reconFactor(inputs.calendars, today),
-  ];
+    flowsFactor(inputs.fundHistory, clock),
+    ratesFactor(inputs, clock),
+    relativeFactor(inputs, clock),
+    drawdownFactor(inputs.iwm, clock),
+    yieldsFactor(inputs, clock),
+    reconFactor(inputs.calendars, clock),
+  ].map((f) => withFreshness(f, clock));
   const count = (s: FactorState) => factors.filter((f) => f.state === s).length;
   const favourCount = count('favours');
   const againstCount = count('against');
@@ -403,18 +438,22 @@ export function buildSignalCard(inputs: SignalInputs, now: Date | string): Signa
   return { generatedAt, factors, favourCount, againstCount, summary, disclaimer: DISCLAIMER };
 }
 
-/** The hover-card strip: one short item per factor, with the date and source of its figure. */
+/**
+ * The hover-card strip: one short item per factor with the same date and stale flag as the
+ * popup's factor, and the source that dates the figure (for a ratio, the series that ends first).
+ */
 export function buildStrip(card: SignalCard): SmallCapStrip {
   return {
     items: card.factors.map((f) => {
-      const p = f.provenance[0];
+      const p = f.provenance.find((x) => x.asOf === f.asOf) ?? f.provenance[0];
       return {
         id: f.id,
         label: STRIP_LABELS[f.id],
         value: f.headline,
         state: f.state,
-        asOf: p?.asOf ?? '',
+        asOf: f.asOf ?? '',
         source: p?.label ?? '',
+        stale: f.stale,
       };
     }),
   };

@@ -14,6 +14,8 @@
  * counted in flow observations ("trading days"), not calendar days.
  */
 import type { FundHistoryRow } from '../types';
+import { addDays, daysBetween } from '../core/market-time';
+import { formatDate, ordinal } from '../core/format';
 
 export type NavBasis = 'same-day' | 'previous-day';
 
@@ -72,11 +74,25 @@ export interface FlowSignal {
   /** 0..100: share of lookback sums below the current one (ties count half). */
   percentile: number | null;
   zScore: number | null;
-  lookback: { from: string; to: string; count: number; mean: number; sd: number } | null;
+  lookback: Lookback | null;
   daily: DailyFlow[];
   rolling: RollingFlow[];
   /** Plain-language reading (historical, never a promise). */
   reading: string;
+}
+
+/**
+ * The rolling sums the current one is ranked against: the real span (`to` is the last window's
+ * end, not "now"), how many there are, and where none end because the history has a hole.
+ */
+export interface Lookback {
+  from: string;
+  to: string;
+  count: number;
+  mean: number;
+  sd: number;
+  /** Stretches of days (inclusive) on which no window ends because the history has a hole. */
+  holes: Array<{ from: string; to: string }>;
 }
 
 /** Longest calendar gap bridged by one daily delta (a long weekend plus a holiday is 4–5 days). */
@@ -93,7 +109,7 @@ export function dailyFlows(history: readonly FundHistoryRow[], navBasis: NavBasi
     if (so === null || !Number.isFinite(so) || !Number.isFinite(row.nav) || row.nav <= 0) return;
     // A hole of more than a week (a missing stretch of the file, not a holiday) is not one day's
     // flow: start again after it instead of booking months of creations on a single day.
-    if (prev && Date.parse(row.date) - Date.parse(prev.date) > MAX_BRIDGE_DAYS * 86_400_000) prev = null;
+    if (prev && daysBetween(prev.date, row.date) > MAX_BRIDGE_DAYS) prev = null;
     if (prev && prev.sharesOutstanding !== null) {
       const sharesChange = so - prev.sharesOutstanding;
       const nav = navBasis === 'same-day' ? row.nav : prev.nav;
@@ -209,12 +225,19 @@ export function computeFlowSignal(history: readonly FundHistoryRow[], options: F
   const values = pool.map(pick);
   const mean = values.reduce((a, b) => a + b, 0) / values.length;
   const sd = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / values.length);
-  const lookback = {
+  const holes: Lookback['holes'] = [];
+  for (let i = 1; i < pool.length; i++) {
+    const a = pool[i - 1]!.date;
+    const b = pool[i]!.date;
+    if (daysBetween(a, b) > MAX_BRIDGE_DAYS) holes.push({ from: addDays(a, 1), to: addDays(b, -1) });
+  }
+  const lookback: Lookback = {
     from: pool[0]?.date ?? lastRolling.date,
     to: lastRolling.date,
     count: pool.length,
     mean,
     sd,
+    holes,
   };
 
   if (pool.length < minLookback) {
@@ -231,7 +254,7 @@ export function computeFlowSignal(history: readonly FundHistoryRow[], options: F
   const percentile = percentileRank(values, pick(lastRolling));
   const zScore = sd > 0 ? (pick(lastRolling) - mean) / sd : 0;
   const years = `${lookbackYears} year${lookbackYears === 1 ? '' : 's'}`;
-  const pctText = `${Math.round(percentile)}th percentile of the last ${years}`;
+  const pctText = `${ordinal(percentile)} percentile of the ${pool.length} windows in the ${years} to ${formatDate(lookback.to)}`;
   let state: FlowState = 'neutral';
   let reading = `The ${windowDays}-day flow is at the ${pctText}: within the usual range.`;
   if (percentile <= low) {

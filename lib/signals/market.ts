@@ -7,6 +7,13 @@
  * series given; pass unadjusted closes if the quoted-price high is wanted.
  */
 import type { Observation } from '../types';
+import {
+  daysBetween,
+  OPEN_MINUTES,
+  REGULAR_CLOSE_MINUTES,
+  sessionCloseMinutes,
+  sessionHasClosed,
+} from '../core/market-time';
 
 export interface CloseRow {
   date: string;
@@ -17,6 +24,53 @@ function clean(rows: readonly CloseRow[], asOf?: string): CloseRow[] {
   return rows
     .filter((r) => Number.isFinite(r.close) && r.close > 0 && (asOf === undefined || r.date <= asOf))
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Partial sessions
+
+/** Rows of volume before the last one whose median is "a normal day". */
+const VOLUME_LOOKBACK = 20;
+/** A last row traded less than this share of a normal day (scaled to the session length) is partial. */
+const PARTIAL_VOLUME_SHARE = 0.5;
+
+export interface PartialSession<T> {
+  row: T;
+  reason: 'session-open' | 'low-volume';
+  /** Volume as a share of the median of the previous rows (null when unknown). */
+  volumeShare: number | null;
+}
+
+/**
+ * Splits off a last row that is not a close: its session had not closed when the data was
+ * fetched (`fetchedAt`, New York clock and NYSE calendar), or its volume is under half of a normal
+ * day's (median of the previous 20 rows, scaled down on early-close days) — the sign of an
+ * intraday snapshot written as a daily row, as in the recorded Stooq files of 5 May 2026.
+ */
+export function splitPartialSession<T extends CloseRow & { volume?: number | null }>(
+  rows: readonly T[],
+  fetchedAt: Date,
+): { closed: T[]; partial: PartialSession<T> | null } {
+  const sorted = [...rows].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const last = sorted.at(-1);
+  if (!last) return { closed: sorted, partial: null };
+  const volumes = sorted
+    .slice(-1 - VOLUME_LOOKBACK, -1)
+    .map((r) => r.volume)
+    .filter((v): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0)
+    .sort((a, b) => a - b);
+  const median = volumes.length >= 5 ? volumes[Math.floor(volumes.length / 2)]! : null;
+  const volumeShare =
+    median && typeof last.volume === 'number' && Number.isFinite(last.volume) ? last.volume / median : null;
+  const partial = (reason: PartialSession<T>['reason']) => ({
+    closed: sorted.slice(0, -1),
+    partial: { row: last, reason, volumeShare },
+  });
+  if (!sessionHasClosed(last.date, fetchedAt)) return partial('session-open');
+  const close = sessionCloseMinutes(last.date) ?? REGULAR_CLOSE_MINUTES;
+  const sessionShare = (close - OPEN_MINUTES) / (REGULAR_CLOSE_MINUTES - OPEN_MINUTES);
+  if (volumeShare !== null && volumeShare < PARTIAL_VOLUME_SHARE * sessionShare) return partial('low-volume');
+  return { closed: sorted, partial: null };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -147,10 +201,6 @@ export function minusMonths(date: string, months: number): string {
   const mm = ((m % 12) + 12) % 12;
   const dim = new Date(Date.UTC(yy, mm + 1, 0)).getUTCDate();
   return `${yy}-${String(mm + 1).padStart(2, '0')}-${String(Math.min(d, dim)).padStart(2, '0')}`;
-}
-
-function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }
 
 export interface YieldPoint {

@@ -15,7 +15,8 @@ import type { ChartSeries, Factor, FactorState } from '../model';
 import type { FedWatchCapture } from '../sources/cme-fedwatch-capture';
 import type { Calendars, FuturesQuote, MarketOdds, Provenance } from '../types';
 import { compareWithMarkets, computeFedWatch, summarizeFedWatch, type TargetRange } from './fedwatch';
-import { formatDate, formatProbability } from './format';
+import { formatDate, formatProbability } from '../core/format';
+import { daysBetween } from '../core/market-time';
 
 interface Sourced<T> {
   data: T;
@@ -48,7 +49,6 @@ export interface OddsReading {
   provenance: Provenance;
 }
 
-const dayNumber = (d: string) => Date.parse(`${d.slice(0, 10)}T00:00:00Z`) / 86_400_000;
 const toX = (date: string) => Date.parse(`${date}T00:00:00Z`) / 1000;
 const pct0 = (p: number) => formatProbability(p, 0);
 const rangeText = (r: TargetRange) => `${r.lower.toFixed(2)}–${r.upper.toFixed(2)}%`;
@@ -123,7 +123,7 @@ export function buildRatesFactor(
   const decisions = calendars ? calendars.data.fomc.map((m) => m.end).sort() : [];
   const next = decisions.find((d) => d >= today) ?? null;
   if (calendars) {
-    const days = next ? dayNumber(next) - dayNumber(today) : null;
+    const days = next ? daysBetween(today, next) : null;
     details.push({
       label: 'Next FOMC decision',
       value: next
@@ -172,7 +172,7 @@ export function buildRatesFactor(
       provenance.push(futures.provenance, targetRange.provenance, calendars.provenance);
       details.push({
         label: `Futures, ${formatDate(first.date)}`,
-        value: `hike ${formatProbability(sum.pHikeNext)}, hold ${formatProbability(sum.pHoldNext)}, cut ${formatProbability(sum.pCutNext)}`,
+        value: `hike ${formatProbability(sum.pHikeNext, 1)}, hold ${formatProbability(sum.pHoldNext, 1)}, cut ${formatProbability(sum.pCutNext, 1)}`,
       });
       const h = sum.horizon;
       if (h) {
@@ -232,6 +232,7 @@ export function buildRatesFactor(
         reason: reasonFor(state, reading),
         details,
         chart,
+        asOf: watchDate,
         provenance,
         stale: isStale(futures.provenance) || rangeMayHaveChanged !== null,
       };
@@ -302,6 +303,7 @@ export function buildRatesFactor(
         reasonFor(state, best),
       details,
       chart,
+      asOf: sourceAsOf(best),
       provenance,
       stale: isStale(best.provenance) || rangeMayHaveChanged !== null,
     };
@@ -319,6 +321,7 @@ export function buildRatesFactor(
       reason: 'No Fed data on hand: no futures, target range, FOMC calendar, CME table or market odds',
       details: [],
       chart: null,
+      asOf: null,
       provenance: [],
       stale: false,
     };
@@ -338,6 +341,8 @@ export function buildRatesFactor(
     }.`,
     details,
     chart: null,
+    // No odds: the figure is the next decision day or the range, dated by the range's source.
+    asOf: targetRange ? targetRange.provenance.asOf.slice(0, 10) : null,
     provenance,
     stale: provenance.some(isStale) || rangeMayHaveChanged !== null,
   };

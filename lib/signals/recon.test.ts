@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Calendars } from '../types';
 import { bundledCalendars } from '../sources/calendars';
-import { daysBetween, reconStatus } from './recon';
+import { reconStatus } from './recon';
 
 // The bundled calendar is transcribed from the FTSE Russell releases (SOURCES.md §8).
 const cal = (): Calendars => bundledCalendars();
@@ -66,10 +66,5 @@ describe('reconStatus on the bundled calendar', () => {
   it('null when nothing is ahead', () => {
     expect(reconStatus(cal(), '2030-01-01')).toBeNull();
     expect(reconStatus({ russell: [] }, '2025-01-01')).toBeNull();
-  });
-
-  it('daysBetween', () => {
-    expect(daysBetween('2025-12-31', '2026-01-01')).toBe(1);
-    expect(daysBetween('2026-03-08', '2026-03-09')).toBe(1); // no DST games
   });
 });

@@ -4,8 +4,10 @@
  * Milestones of one event: rank day (market caps measured) → preliminary lists → lock-down
  * (lists final apart from corrections) → effective after the close. Dates FTSE Russell has not
  * published carry `confirmed: false` in the calendar; we pass that through so the UI can say
- * "expected". Days are calendar days between market dates.
+ * "expected". Days are calendar days between market dates; `today` is the New York date
+ * (lib/core/market-time.ts `newYorkDate`).
  */
+import { daysBetween } from '../core/market-time';
 import type { Calendars, ReconEvent } from '../types';
 
 export type ReconPhase =
@@ -49,10 +51,6 @@ const LABELS: Record<ReconMilestoneName, string> = {
   'lock-down': 'Lock-down',
   effective: 'Effective after the close',
 };
-
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
 
 function milestones(e: ReconEvent, today: string): ReconMilestone[] {
   const list: Array<[ReconMilestoneName, { date: string; confirmed: boolean } | null]> = [

@@ -20,12 +20,12 @@ describe('the bundled snapshot (npm run snapshot, newest recordings) read offlin
   it('the rates factor names the 9 Dec 2026 decision, the range and the newest odds (a hike), stale', () => {
     const rates = card().factors.find((f) => f.id === 'rates')!;
     expect(rates.details.find((d) => d.label === 'Next FOMC decision')?.value).toMatch(
-      /^Dec 9, 2026 \(in 3 days;/,
+      /^9 Dec 2026 \(in 3 days;/,
     );
     expect(rates.details.find((d) => d.label === 'Target range')?.value).toMatch(
-      /^3\.75–4\.00% \(.*Oct 9, 2026; may have changed at the Oct 28, 2026 decision\)$/,
+      /^3\.75–4\.00% \(.*9 Oct 2026; may have changed at the 28 Oct 2026 decision\)$/,
     );
-    expect(rates.headline).toBe('Hike 81% by Dec 9 (Oct 9)');
+    expect(rates.headline).toBe('Hike 81% by 9 Dec (9 Oct)');
     expect(rates.stale).toBe(true);
     expect(rates.provenance[0]?.asOf).toBe('2026-10-09');
   });

@@ -17,30 +17,15 @@ import { fail, ok, type Result } from '../result';
 import type { FuturesQuote } from '../types';
 import { isIsoDate } from './calendars';
 import { contractMonth, ZQ_PRICE_RANGE } from './fed-futures';
-import { detectSeparator, parseCsvRecords } from './reconstitution';
+import { detectSeparator, findColumn, parseCsvRecords } from '../core/csv';
 
 const SOURCE = 'futures-csv';
 /** The recorded 2½-month file is 46 KB; decades of every contract stay far below this. */
 export const MAX_FUTURES_CSV_CHARS = 20_000_000;
 
-const norm = (h: string) =>
-  h
-    .replace(/^\uFEFF+/, '')
-    .trim()
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '');
-
 const DATE_HEADERS = ['date', 'tradedate', 'day', 'timestamp'];
 const CONTRACT_HEADERS = ['contract', 'symbol', 'ticker'];
 const CLOSE_HEADERS = ['close', 'settle', 'settlement', 'last'];
-
-function findColumn(headers: string[], aliases: string[]): number {
-  for (const a of aliases) {
-    const i = headers.indexOf(a);
-    if (i >= 0) return i;
-  }
-  return -1;
-}
 
 function parseDate(raw: string): string | null {
   const m = /^(\d{4})[-/](\d{2})[-/](\d{2})(?:$|[ T]\d{1,2}:\d{2})/.exec(raw.trim());
@@ -63,7 +48,7 @@ export function parseFuturesCsv(text: string): Result<FuturesQuote[]> {
   const firstLine = body.split(/\r?\n|\r/, 1)[0] ?? '';
   const records = parseCsvRecords(body, detectSeparator(firstLine));
   if (!records) return fail('format', 'Unterminated quoted field (file truncated?)', { source: SOURCE });
-  const header = (records[0] ?? []).map(norm);
+  const header = records[0] ?? [];
   const dateCol = findColumn(header, DATE_HEADERS);
   const contractCol = findColumn(header, CONTRACT_HEADERS);
   const closeCol = findColumn(header, CLOSE_HEADERS);

@@ -18,7 +18,8 @@
 import { fail, ok, type Result } from '../result';
 import type { FundHistoryRow, Provenance } from '../types';
 import { errorMessage, fetchText, looksLikeHtml, type FetchImpl } from './http';
-import { parseIsharesDate, parseIsharesNumber, splitCsvLine, type IsharesFund } from './ishares-holdings';
+import { parseIsharesDate, parseIsharesNumber, type IsharesFund } from './ishares-holdings';
+import { parseCsvLine } from '../core/csv';
 
 export const SOURCE_ID = 'ishares-fund';
 
@@ -361,19 +362,19 @@ function parseCsv(text: string): Result<IsharesFundHistory> {
   if (!checked.ok) return checked;
   const lines = checked.value.split(/\r\n|\n|\r/);
   const headerIdx = lines.findIndex((l) => {
-    const cells = splitCsvLine(l);
+    const cells = parseCsvLine(l);
     return cells !== null && findColumns(cells) !== null;
   });
   if (headerIdx < 0) {
     return fail('format', 'No "As Of,NAV per Share,…,Shares Outstanding" header', { source: SOURCE_ID });
   }
-  const cols = findColumns(splitCsvLine(lines[headerIdx] ?? '') ?? []);
+  const cols = findColumns(parseCsvLine(lines[headerIdx] ?? '') ?? []);
   if (!cols) return fail('format', 'Unreadable header', { source: SOURCE_ID });
   const dataRows: string[][] = [];
   let unreadable = 0;
   for (const line of lines.slice(headerIdx + 1)) {
     if (line.trim() === '') continue;
-    const cells = splitCsvLine(line);
+    const cells = parseCsvLine(line);
     if (cells === null) unreadable++;
     else dataRows.push(cells);
   }

@@ -9,8 +9,8 @@ import {
   parseIsharesDate,
   parseIsharesHoldings,
   parseIsharesNumber,
-  splitCsvLine,
 } from './ishares-holdings';
+import { parseCsvLine } from '../core/csv';
 import type { FetchImpl } from './http';
 
 const IWM = 'IWM_holdings_2026-05-05.csv';
@@ -211,10 +211,10 @@ describe('helpers', () => {
     expect(parseIsharesDate('Foo 01, 2026')).toBeNull();
   });
 
-  it('splitCsvLine', () => {
-    expect(splitCsvLine('"a","b,c","d""e"')).toEqual(['a', 'b,c', 'd"e']);
-    expect(splitCsvLine('Stock,"-"')).toEqual(['Stock', '-']);
-    expect(splitCsvLine('"open')).toBeNull();
+  it('parseCsvLine (lib/core/csv.ts)', () => {
+    expect(parseCsvLine('"a","b,c","d""e"')).toEqual(['a', 'b,c', 'd"e']);
+    expect(parseCsvLine('Stock,"-"')).toEqual(['Stock', '-']);
+    expect(parseCsvLine('"open')).toBeNull();
   });
 
   it('normalizeIsharesTicker keeps the iShares spelling', () => {

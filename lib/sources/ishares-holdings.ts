@@ -10,6 +10,7 @@
  */
 import { fail, ok, type Result, type SourceErrorKind } from '../result';
 import type { Constituent, HoldingsSnapshot, Provenance } from '../types';
+import { parseCsvLine } from '../core/csv';
 import { errorMessage, fetchText, looksLikeHtml, type FetchImpl } from './http';
 
 export const SOURCE_ID = 'ishares-holdings';
@@ -81,7 +82,7 @@ function parseInner(text: string, options: ParseIsharesOptions): Result<Holdings
 
   let headerIdx = -1;
   for (let i = 0; i < Math.min(lines.length, MAX_HEADER_LINE); i++) {
-    const first = splitCsvLine(lines[i] ?? '')?.[0]?.trim();
+    const first = parseCsvLine(lines[i] ?? '')?.[0]?.trim();
     if (first === 'Ticker') {
       headerIdx = i;
       break;
@@ -95,7 +96,7 @@ function parseInner(text: string, options: ParseIsharesOptions): Result<Holdings
     return f('format', 'No "Ticker,…" header row found in the first lines: not an iShares holdings CSV');
   }
 
-  const header = (splitCsvLine(lines[headerIdx] ?? '') ?? []).map((h) => h.trim());
+  const header = (parseCsvLine(lines[headerIdx] ?? '') ?? []).map((h) => h.trim());
   const col: Record<string, number> = {};
   header.forEach((h, i) => (col[h] = i));
   const missing = REQUIRED_COLUMNS.filter((c) => col[c] === undefined);
@@ -104,10 +105,10 @@ function parseInner(text: string, options: ParseIsharesOptions): Result<Holdings
   }
 
   // Preamble: line 1 = fund name, then `Key,"Value"` lines.
-  const fundName = (splitCsvLine(lines[0] ?? '')?.[0] ?? '').trim();
+  const fundName = (parseCsvLine(lines[0] ?? '')?.[0] ?? '').trim();
   const meta: Record<string, string> = {};
   for (let i = 1; i < headerIdx; i++) {
-    const cells = splitCsvLine(lines[i] ?? '');
+    const cells = parseCsvLine(lines[i] ?? '');
     if (cells && cells.length >= 2 && cells[0]) meta[cells[0].trim()] = (cells[1] ?? '').trim();
   }
   const asOfRaw = meta['Fund Holdings as of'];
@@ -140,7 +141,7 @@ function parseInner(text: string, options: ParseIsharesOptions): Result<Holdings
       }
       continue;
     }
-    const cells = splitCsvLine(line);
+    const cells = parseCsvLine(line);
     if (!cells || cells.length !== header.length) {
       malformed++;
       continue;
@@ -187,43 +188,6 @@ function parseInner(text: string, options: ParseIsharesOptions): Result<Holdings
   if (constituents.length === 0) return f('empty', 'Holdings file has no equity rows');
 
   return ok({ fund, fundName, asOf, sharesOutstanding, constituents, excluded }, warnings);
-}
-
-/**
- * Splits one CSV line (RFC 4180 quoting, `""` escapes). Returns null when a quote is left open,
- * i.e. the record continues on another line – which, for iShares data rows, means a broken line.
- */
-export function splitCsvLine(line: string): string[] | null {
-  const out: string[] = [];
-  let cur = '';
-  let inQuotes = false;
-  let i = 0;
-  while (i < line.length) {
-    const ch = line[i];
-    if (inQuotes) {
-      if (ch === '"') {
-        if (line[i + 1] === '"') {
-          cur += '"';
-          i += 2;
-          continue;
-        }
-        inQuotes = false;
-      } else {
-        cur += ch;
-      }
-    } else if (ch === '"') {
-      inQuotes = true;
-    } else if (ch === ',') {
-      out.push(cur);
-      cur = '';
-    } else {
-      cur += ch;
-    }
-    i++;
-  }
-  if (inQuotes) return null;
-  out.push(cur);
-  return out;
 }
 
 /** `"1,532,594,919.50"` → 1532594919.5; `-`, `--`, '' → null. */

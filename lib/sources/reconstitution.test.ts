@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { unwrap } from '../result';
 import { describe, expect, it } from 'vitest';
 import { readReal } from '../../test/shared-fixtures';
-import { parseCsvRecords, parseReconstitutionCsv } from './reconstitution';
+import { parseReconstitutionCsv } from './reconstitution';
+import { parseCsvRecords } from '../core/csv';
 
 const ADDS = 'ftserussell_ru3000_additions_final_2025-06-27.extracted.csv';
 const DELS = 'ftserussell_ru3000_deletions_final_2025-06-27.extracted.csv';

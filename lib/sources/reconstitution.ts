@@ -12,81 +12,12 @@
 import { fail, ok, type Result } from '../result';
 import type { ReconstitutionChange } from '../types';
 import { isIsoDate } from './calendars';
+import { detectSeparator, findColumn, parseCsvRecords } from '../core/csv';
+import { canonicalSymbol, isTickerShape } from '../core/symbols';
 
 const SOURCE = 'reconstitution-csv';
 /** The real lists are ~10 KB; anything this big is not a reconstitution list. */
 export const MAX_RECON_CSV_CHARS = 5_000_000;
-
-/**
- * Splits CSV text into records (RFC 4180: quoted fields may hold separators, `""` and newlines).
- * Returns null when a quoted field is never closed (a truncated file).
- */
-export function parseCsvRecords(text: string, separator = ','): string[][] | null {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-        i++;
-        continue;
-      }
-      field += ch;
-      i++;
-      continue;
-    }
-    if (ch === '"' && field === '') {
-      quoted = true;
-      i++;
-    } else if (ch === separator) {
-      row.push(field);
-      field = '';
-      i++;
-    } else if (ch === '\r' || ch === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      // CRLF is one break; the stray CR of CR CR LF files makes a blank record, dropped below.
-      i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
-    } else {
-      field += ch;
-      i++;
-    }
-  }
-  if (quoted) return null;
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  // Blank lines carry no data.
-  return rows.filter((r) => !(r.length === 1 && (r[0] ?? '').trim() === ''));
-}
-
-/** Picks the separator that splits the header line into the most columns. */
-export function detectSeparator(headerLine: string): string {
-  const counts = [',', ';', '\t'].map((s) => [s, headerLine.split(s).length] as const);
-  counts.sort((a, b) => b[1] - a[1]);
-  return counts[0] && counts[0][1] > 1 ? counts[0][0] : ',';
-}
-
-const norm = (h: string) =>
-  h
-    .replace(/^\uFEFF+/, '')
-    .trim()
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
 
 const SYMBOL_HEADERS = ['symbol', 'ticker', 'ticker symbol', 'code', 'issuer ticker', 'emittententicker'];
 const COMPANY_HEADERS = [
@@ -99,17 +30,6 @@ const COMPANY_HEADERS = [
   'description',
 ];
 const INDUSTRY_HEADERS = ['industry', 'sector', 'icb industry', 'gics sector'];
-
-function findColumn(headers: string[], aliases: string[]): number {
-  for (const a of aliases) {
-    const idx = headers.indexOf(a);
-    if (idx >= 0) return idx;
-  }
-  return -1;
-}
-
-// US tickers: letters, digits and class separators (BRK.B, BRK-B, BRK/B), at most 10 chars.
-const SYMBOL_RE = /^[A-Z][A-Z0-9.\-/]{0,9}$/;
 
 export function parseReconstitutionCsv(
   text: string,
@@ -139,10 +59,9 @@ export function parseReconstitutionCsv(
   if (!records) return fail('format', 'Unterminated quoted field (file truncated?)', { source: SOURCE });
   const header = records[0];
   if (!header) return fail('empty', 'No header line', { source: SOURCE });
-  const headers = header.map(norm);
-  const symCol = findColumn(headers, SYMBOL_HEADERS);
-  const nameCol = findColumn(headers, COMPANY_HEADERS);
-  const indCol = findColumn(headers, INDUSTRY_HEADERS);
+  const symCol = findColumn(header, SYMBOL_HEADERS);
+  const nameCol = findColumn(header, COMPANY_HEADERS);
+  const indCol = findColumn(header, INDUSTRY_HEADERS);
   if (symCol < 0) {
     return fail('format', `No Symbol/Ticker column in header: ${header.join(', ').slice(0, 200)}`, {
       source: SOURCE,
@@ -153,8 +72,8 @@ export function parseReconstitutionCsv(
   let skipped = 0;
   let dupes = 0;
   for (const rec of records.slice(1)) {
-    const symbol = (rec[symCol] ?? '').trim().toUpperCase();
-    if (!SYMBOL_RE.test(symbol)) {
+    const symbol = canonicalSymbol(rec[symCol] ?? '');
+    if (!isTickerShape(symbol)) {
       skipped++;
       continue;
     }

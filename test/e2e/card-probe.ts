@@ -39,6 +39,8 @@ export interface CardState {
   focused: boolean;
   /** What has focus inside the card: 'card' (the dialog itself), a button's name, or ''. */
   focus: string;
+  /** The small-cap strip: per factor, its date text and whether it is marked stale. */
+  stripItems: Array<{ id: string; asOf: string; stale: boolean }>;
 }
 
 interface ExecutionContext {
@@ -77,6 +79,11 @@ const READ_CARD = `(() => {
     focused: !!root?.activeElement,
     focus: !root?.activeElement ? '' : root.activeElement === card ? 'card'
       : (root.activeElement.getAttribute('aria-label') || root.activeElement.textContent || '').trim(),
+    stripItems: [...(card ? card.querySelectorAll('ul.strip li[data-factor]') : [])].map((li) => ({
+      id: li.getAttribute('data-factor') ?? '',
+      asOf: li.querySelector('.asof')?.textContent ?? '',
+      stale: !!li.querySelector('.stale'),
+    })),
   };
 })()`;
 
@@ -94,6 +101,7 @@ const CLOSED: CardState = {
   buttons: {},
   focused: false,
   focus: '',
+  stripItems: [],
 };
 
 const probes = new WeakMap<Page, Promise<LensCard>>();

@@ -34,6 +34,7 @@ const CLOSED: CardState = {
   buttons: {},
   focused: false,
   focus: '',
+  stripItems: [],
 };
 
 /** Runs in the page with the closed root passed in: the same reading as the Chromium probe. */

@@ -126,6 +126,7 @@ describe('components render hostile data as text', () => {
       reason: HOSTILE[2]!,
       details: [{ label: HOSTILE[3]!, value: HOSTILE[4]! }],
       chart: null,
+      asOf: '2026-05-04',
       provenance: [hostileProv(HOSTILE[5]!)],
       stale: true,
     };
@@ -194,7 +195,8 @@ describe('hostile source data through parsers into view models', () => {
         holdings: r.value,
         provenance: { source: 'ishares-holdings', label: 'IWM', asOf: r.value.asOf },
       },
-      listing: () => null,
+      // Every ticker listed: a symbol in no listing is not counted as a member (issue 12, finding 6).
+      listing: () => ({ name: null, exchange: null, listed: true, etf: false }),
     });
     const first = lookup(tickers[0]!);
     expect(first.russell2000?.sector).toBe(HOSTILE[0]!.slice(0, 200));

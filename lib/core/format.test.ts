@@ -14,6 +14,7 @@ import {
   formatProbability,
   formatSigned,
   formatWeight,
+  ordinal,
 } from './format';
 
 const NOW = new Date('2025-12-27T15:00:00Z');
@@ -30,8 +31,8 @@ describe('money', () => {
   });
   it('never prints a signed zero or NaN', () => {
     expect(formatMoney(-0.001)).toBe('$0.00');
-    expect(formatMoney(Number.NaN)).toBe('—');
-    expect(formatMoney(null)).toBe('—');
+    expect(formatMoney(Number.NaN)).toBe('n/a');
+    expect(formatMoney(null)).toBe('n/a');
   });
 });
 
@@ -50,6 +51,10 @@ describe('numbers and percents', () => {
     expect(formatProbability(0.001)).toBe('<1%');
     expect(formatProbability(0.999)).toBe('>99%');
     expect(formatProbability(0)).toBe('0%');
+    expect(formatProbability(0.574, 1)).toBe('57.4%');
+    expect(formatProbability(0.0004, 1)).toBe('<0.1%');
+    expect(formatProbability(0.9996, 1)).toBe('>99.9%');
+    expect(formatProbability(1, 1)).toBe('100.0%');
     expect(formatBp(-25)).toBe('−25 bp');
     expect(formatBp(50)).toBe('+50 bp');
     expect(formatWeight(0.4231)).toBe('0.42%');
@@ -88,5 +93,29 @@ describe('dates', () => {
     expect(formatCountdown('2025-12-28', NOW)).toBe('in 1 day');
     expect(formatCountdown('2026-01-06', NOW)).toBe('in 10 days');
     expect(formatCountdown('2025-12-01', NOW)).toBeNull();
+  });
+});
+
+describe('ordinals', () => {
+  it('says 81st, 82nd, 83rd, never 81th', () => {
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 81, 100, 101, 111, 112].map(ordinal)).toEqual([
+      '1st',
+      '2nd',
+      '3rd',
+      '4th',
+      '11th',
+      '12th',
+      '13th',
+      '21st',
+      '22nd',
+      '23rd',
+      '81st',
+      '100th',
+      '101st',
+      '111th',
+      '112th',
+    ]);
+    expect(ordinal(80.6)).toBe('81st');
+    expect(ordinal(Number.NaN)).toBe('n/a');
   });
 });

@@ -1,11 +1,17 @@
 /**
- * Number and date formatting for the UI. Deterministic (no locale lookups) so the same figure
- * reads the same everywhere and tests are stable. Negative numbers use the real minus sign.
+ * Number, date, percent, bp and ordinal formatting: the one module the popup, the hover card,
+ * the side panel, Options and the CLI all use, so the same figure reads the same everywhere.
+ * Deterministic (no locale lookups). Rules: negative numbers use the real minus sign (U+2212);
+ * a missing or non-finite value is `n/a`; market dates read "24 Dec 2025"; ages and countdowns
+ * count New York calendar days (lib/core/market-time.ts).
  */
+import { daysBetween, newYorkDate } from './market-time';
+
+/** What every formatter shows for a missing or non-finite value. */
+export const NOT_AVAILABLE = 'n/a';
 
 export const MINUS = '\u2212';
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const DAY_MS = 86_400_000;
 
 const finite = (n: number | null | undefined): n is number => typeof n === 'number' && Number.isFinite(n);
 
@@ -24,7 +30,7 @@ function signOf(n: number, digits: number): '' | '-' | '+' {
 
 /** "1,234.5" / "−1,234.5"; `signed` adds "+" to positive values. */
 export function formatNumber(n: number | null | undefined, digits = 2, signed = false): string {
-  if (!finite(n)) return '—';
+  if (!finite(n)) return NOT_AVAILABLE;
   const s = signOf(n, digits);
   const body = group(Math.abs(n).toFixed(digits));
   if (s === '-') return MINUS + body;
@@ -56,7 +62,7 @@ export function formatMoney(
   n: number | null | undefined,
   opts: { signed?: boolean; symbol?: string } = {},
 ): string {
-  if (!finite(n)) return '—';
+  if (!finite(n)) return NOT_AVAILABLE;
   const symbol = opts.symbol ?? '$';
   const abs = Math.abs(n);
   let body: string;
@@ -73,7 +79,7 @@ export function formatMoney(
 
 /** A share price: "$12.34", "0.5012" for sub-dollar prices, other currencies by code. */
 export function formatPrice(n: number | null | undefined, currency: string | null = 'USD'): string {
-  if (!finite(n)) return '—';
+  if (!finite(n)) return NOT_AVAILABLE;
   const digits = Math.abs(n) < 1 ? 4 : 2;
   const body = formatNumber(n, digits);
   if (!currency || currency === 'USD')
@@ -83,28 +89,44 @@ export function formatPrice(n: number | null | undefined, currency: string | nul
 
 /** "42.0%"; `signed` gives "+1.2%" / "−1.2%". Input is already in percent. */
 export function formatPercent(n: number | null | undefined, digits = 1, signed = false): string {
-  if (!finite(n)) return '—';
+  if (!finite(n)) return NOT_AVAILABLE;
   return `${formatNumber(n, digits, signed)}%`;
 }
 
-/** A probability 0..1 as a whole percent ("62%"); "<1%" / ">99%" rather than a false 0 or 100. */
-export function formatProbability(p: number | null | undefined): string {
-  if (!finite(p)) return '—';
+/**
+ * A probability 0..1 as a percent ("62%", or "62.4%" with `digits` 1); "<1%" / ">99%" rather than
+ * a false 0 or 100 when the rounding would hide a small chance.
+ */
+export function formatProbability(p: number | null | undefined, digits = 0): string {
+  if (!finite(p)) return NOT_AVAILABLE;
   const pct = p * 100;
-  if (pct > 0 && pct < 0.5) return '<1%';
-  if (pct < 100 && pct > 99.5) return '>99%';
-  return `${Math.round(pct)}%`;
+  const step = 10 ** -digits;
+  const text = (x: number) => `${x.toFixed(digits)}%`;
+  if (pct > 0 && pct < step / 2) return `<${text(step).replace(/\.0+%$/, '%')}`;
+  if (pct < 100 && pct >= 100 - step / 2) return `>${text(100 - step)}`;
+  return text(Number(pct.toFixed(digits)));
+}
+
+/** 1 → "1st", 2 → "2nd", 11 → "11th", 81 → "81st", 112 → "112th". */
+export function ordinal(n: number): string {
+  if (!Number.isFinite(n)) return NOT_AVAILABLE;
+  const i = Math.round(n);
+  const mod100 = Math.abs(i) % 100;
+  const mod10 = Math.abs(i) % 10;
+  const suffix =
+    mod100 >= 11 && mod100 <= 13 ? 'th' : mod10 === 1 ? 'st' : mod10 === 2 ? 'nd' : mod10 === 3 ? 'rd' : 'th';
+  return `${i}${suffix}`;
 }
 
 /** Basis points: "−25 bp", "+50 bp" (signed by default: bp are almost always changes). */
 export function formatBp(n: number | null | undefined, signed = true): string {
-  if (!finite(n)) return '—';
+  if (!finite(n)) return NOT_AVAILABLE;
   return `${formatNumber(n, 0, signed)} bp`;
 }
 
 /** An index weight: "0.42%", "<0.01%" rather than a misleading 0.00%. */
 export function formatWeight(pct: number | null | undefined): string {
-  if (!finite(pct)) return '—';
+  if (!finite(pct)) return NOT_AVAILABLE;
   if (pct > 0 && pct < 0.005) return '<0.01%';
   return `${pct.toFixed(2)}%`;
 }
@@ -119,13 +141,15 @@ export function parseDate(iso: string | null | undefined): Date | null {
 
 const isDateOnly = (iso: string) => /^\d{4}-\d{2}-\d{2}$/.test(iso);
 
-/** "24 Dec 2025". Market dates are calendar dates, so they are read in UTC. */
-export function formatDate(iso: string | null | undefined): string {
+/** "24 Dec 2025" ("24 Dec" with `short`). Market dates are calendar dates, so they are read in UTC. */
+export function formatDate(iso: string | null | undefined, short = false): string {
   const d = parseDate(iso);
   if (!d || !iso) return 'unknown date';
   // Timestamps show the viewer's local calendar day; plain dates are already a calendar day.
-  if (isDateOnly(iso)) return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
-  return `${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()}`;
+  const [day, month, year] = isDateOnly(iso)
+    ? [d.getUTCDate(), d.getUTCMonth(), d.getUTCFullYear()]
+    : [d.getDate(), d.getMonth(), d.getFullYear()];
+  return short ? `${day} ${MONTHS[month]}` : `${day} ${MONTHS[month]} ${year}`;
 }
 
 /** "as of 24 Dec 2025" */
@@ -143,13 +167,10 @@ export function formatDateTime(iso: string | null | undefined): string {
   return `${formatDate(iso)}, ${hh}:${mm}`;
 }
 
-/** Whole calendar days from a market date to today (UTC), never negative. */
+/** Whole calendar days from a market date to today in New York, never negative. */
 export function daysSince(iso: string, now: Date = new Date()): number | null {
-  const d = parseDate(iso);
-  if (!d) return null;
-  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  const then = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
-  return Math.max(0, Math.round((today - then) / DAY_MS));
+  if (!parseDate(iso)) return null;
+  return Math.max(0, daysBetween(iso, newYorkDate(now)));
 }
 
 /** Age of the data a figure describes: "today", "1 day old", "3 days old". */
@@ -175,12 +196,10 @@ export function formatAgo(iso: string | null | undefined, now: Date = new Date()
   return days === 1 ? '1 day ago' : `${days} days ago`;
 }
 
-/** Days until a future market date: "today", "in 1 day", "in 12 days"; null if past/unknown. */
+/** Days until a future market date (from today in New York): "today", "in 1 day", "in 12 days"; null if past/unknown. */
 export function formatCountdown(iso: string | null | undefined, now: Date = new Date()): string | null {
-  const d = parseDate(iso);
-  if (!d) return null;
-  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  const days = Math.round((d.getTime() - today) / DAY_MS);
+  if (!iso || !parseDate(iso)) return null;
+  const days = daysBetween(newYorkDate(now), iso);
   if (days < 0) return null;
   if (days === 0) return 'today';
   return days === 1 ? 'in 1 day' : `in ${days} days`;
