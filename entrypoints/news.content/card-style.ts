@@ -57,7 +57,7 @@ svg.spark polyline { fill: none; stroke: var(--accent); stroke-width: 1.5; strok
   font: italic 600 9px/11px Georgia, serif; text-align: center; }
 .sources ul { margin: 2px 0 0; padding: 0 0 0 14px; }
 .sources li { margin: 0; }
-.stale { color: var(--down); border: 1px solid currentColor; border-radius: 4px; padding: 0 3px; font-size: 10px; font-weight: 600; }
+.stale { color: var(--down); border: 1px solid currentColor; border-radius: 4px; padding: 0 3px; font-size: 10px; font-weight: 600; margin-left: 4px; }
 /* Sticky: the buttons stay reachable when a short viewport clips the card. */
 .foot { position: sticky; bottom: 0; background: var(--bg); border-top: 1px solid var(--line); padding: 7px 0 6px; }
 .actions { display: flex; gap: 8px; flex-wrap: wrap; }

@@ -268,15 +268,6 @@ function Sources({
     lines.push(`Index membership: ${p ? provenanceText(p) : 'source not stated'}`);
     if (info.v.reconstitution) lines.push(`Rebalance: ${provenanceText(info.v.reconstitution.provenance)}`);
   }
-  if (strip.s === 'ok') {
-    const seen = new Set<string>();
-    for (const it of strip.v.items) {
-      const key = `${it.source}|${it.asOf}`;
-      if (!it.source || seen.has(key)) continue;
-      seen.add(key);
-      lines.push(`Backdrop: ${it.source}, ${formatAsOf(it.asOf)}${it.stale ? ' (stale)' : ''}`);
-    }
-  }
   return (
     <details class="sources">
       <summary>
@@ -290,6 +281,16 @@ function Sources({
           {lines.map((l) => (
             <li key={l}>{l}</li>
           ))}
+          {strip.s === 'ok'
+            ? strip.v.items.map((it) => (
+                // One line per backdrop factor with its own date and stale mark: the popup's, exactly.
+                <li key={it.id} data-factor={it.id}>
+                  {it.label}: {it.source ? `${it.source}, ` : ''}
+                  <span class="asof">{formatAsOf(it.asOf)}</span>
+                  {it.stale ? <span class="stale">stale</span> : null}
+                </li>
+              ))
+            : null}
         </ul>
         <p class="disc">Context, not advice: how these factors have read for small caps historically.</p>
       </div>

@@ -39,7 +39,7 @@ export interface CardState {
   focused: boolean;
   /** What has focus inside the card: 'card' (the dialog itself), a button's name, or ''. */
   focus: string;
-  /** The small-cap strip: per factor, its date text and whether it is marked stale. */
+  /** The backdrop's factors in the card's sources footnote: per factor, its date text and stale mark. */
   stripItems: Array<{ id: string; asOf: string; stale: boolean }>;
 }
 
@@ -79,7 +79,7 @@ const READ_CARD = `(() => {
     focused: !!root?.activeElement,
     focus: !root?.activeElement ? '' : root.activeElement === card ? 'card'
       : (root.activeElement.getAttribute('aria-label') || root.activeElement.textContent || '').trim(),
-    stripItems: [...(card ? card.querySelectorAll('ul.strip li[data-factor]') : [])].map((li) => ({
+    stripItems: [...(card ? card.querySelectorAll('.sources li[data-factor]') : [])].map((li) => ({
       id: li.getAttribute('data-factor') ?? '',
       asOf: li.querySelector('.asof')?.textContent ?? '',
       stale: !!li.querySelector('.stale'),
