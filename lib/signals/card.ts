@@ -78,13 +78,14 @@ const TITLES: Record<FactorId, string> = {
   recon: 'Russell reconstitution',
 };
 
+// Plain words (no "Recon", no ratios): the hover card lists these in its sources footnote.
 const STRIP_LABELS: Record<FactorId, string> = {
   flows: 'IWM flows',
   rates: 'Fed odds',
-  relative: 'IWM/SPY',
-  drawdown: 'From high',
-  yields: '2y yield',
-  recon: 'Recon',
+  relative: 'Small vs large caps',
+  drawdown: 'IWM vs its high',
+  yields: '2-year yield',
+  recon: 'Russell rebalance',
 };
 
 export const DISCLAIMER =
