@@ -2,6 +2,8 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { comboKey } from './combobox';
 import './components.css';
 
+const SYMBOL_LIKE = /^\$?[A-Za-z][A-Za-z0-9.\-/]{0,9}$/;
+
 export interface Suggestion {
   symbol: string;
   name: string;
@@ -30,6 +32,8 @@ export function SymbolCombobox({ suggest, onAdd, disabled }: Props) {
   const [active, setActive] = useState(-1);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
+  /** A symbol-like text that matches no listing, waiting for "Add anyway". */
+  const [confirm, setConfirm] = useState<string | null>(null);
   const seq = useRef(0);
 
   // Debounced lookup; a slower earlier answer never overwrites a newer one.
@@ -46,8 +50,10 @@ export function SymbolCombobox({ suggest, onAdd, disabled }: Props) {
         .then((list) => {
           if (mine !== seq.current) return;
           setOptions(list.slice(0, 8));
-          setActive(-1);
+          // The first suggestion is highlighted: what is highlighted is what Enter adds.
+          setActive(list.length > 0 ? 0 : -1);
           setOpen(list.length > 0);
+          setConfirm(null);
         })
         .catch(() => {
           if (mine === seq.current) setOptions([]);
@@ -61,7 +67,10 @@ export function SymbolCombobox({ suggest, onAdd, disabled }: Props) {
     setBusy(true);
     setOpen(false);
     setActive(-1);
-    const err = await onAdd(symbol.trim());
+    const raw = await onAdd(symbol.trim());
+    // The protocol's wording ("Malformed pin: …") is for developers, not for the reader.
+    const err =
+      raw && /^Malformed /.test(raw) ? `“${symbol.trim().slice(0, 20)}” is not a ticker symbol.` : raw;
     setBusy(false);
     if (err) {
       setMessage({ text: err, error: true });
@@ -71,6 +80,42 @@ export function SymbolCombobox({ suggest, onAdd, disabled }: Props) {
       setQuery('');
       setOptions([]);
     }
+  };
+
+  /**
+   * Enter (or Add) with nothing highlighted: the typed text is added only when it is exactly a
+   * known symbol. Otherwise the matches are shown to choose from, and text that matches nothing
+   * asks before it is added, so "Co-Diag" never becomes a "CO-DIAG" row.
+   */
+  const submitTyped = async () => {
+    const typed = query.trim();
+    if (!typed || busy) return;
+    const bare = typed.replace(/^\$/, '').toUpperCase();
+    let list: Suggestion[] = [];
+    try {
+      list = (await suggest(typed)).slice(0, 8);
+    } catch {
+      list = [];
+    }
+    const exact = list.find((o) => o.symbol === bare);
+    if (exact) return add(exact.symbol);
+    if (list.length > 0) {
+      seq.current++;
+      setOptions(list);
+      setActive(0);
+      setOpen(true);
+      setMessage({ text: 'Choose a match: the highlighted one is added with Enter.', error: false });
+      return;
+    }
+    if (SYMBOL_LIKE.test(typed)) {
+      setConfirm(bare);
+      setMessage({ text: `No US listing we know of is called ${bare}.`, error: false });
+      return;
+    }
+    setMessage({
+      text: `Nothing matches “${typed.slice(0, 40)}”. Try the ticker symbol or the start of the company's name.`,
+      error: true,
+    });
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
@@ -84,10 +129,7 @@ export function SymbolCombobox({ suggest, onAdd, disabled }: Props) {
       return;
     }
     if (r.action === 'submit') {
-      // A company name ("Hancock Whitney") is not a symbol: Enter takes the best suggestion.
-      const typed = query.trim();
-      const symbolLike = /^\$?[A-Za-z][A-Za-z0-9.\-/]{0,9}$/.test(typed);
-      void add(!symbolLike && options[0] ? options[0].symbol : typed);
+      void submitTyped();
       return;
     }
     setActive(r.active);
@@ -120,6 +162,7 @@ export function SymbolCombobox({ suggest, onAdd, disabled }: Props) {
             onInput={(e) => {
               setQuery((e.currentTarget as HTMLInputElement).value);
               setMessage(null);
+              setConfirm(null);
             }}
             onKeyDown={onKeyDown}
             onBlur={() => setOpen(false)}
@@ -147,7 +190,7 @@ export function SymbolCombobox({ suggest, onAdd, disabled }: Props) {
           type="button"
           class="btn"
           disabled={disabled || busy || !query.trim()}
-          onClick={() => void add(query)}
+          onClick={() => (open && options[active] ? void add(options[active].symbol) : void submitTyped())}
         >
           Add
         </button>
@@ -162,6 +205,27 @@ export function SymbolCombobox({ suggest, onAdd, disabled }: Props) {
       >
         {message?.text ?? ''}
       </p>
+      {confirm ? (
+        <div class="combo-confirm">
+          <button
+            type="button"
+            class="btn btn-small"
+            onClick={() => void add(confirm).then(() => setConfirm(null))}
+          >
+            Add {confirm} anyway
+          </button>
+          <button
+            type="button"
+            class="btn btn-small"
+            onClick={() => {
+              setConfirm(null);
+              setMessage(null);
+            }}
+          >
+            Cancel
+          </button>
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -88,6 +88,9 @@ export function WhatHappenedNext({ factorId, title }: { factorId: FactorId; titl
   useEffect(() => {
     if (!focused || !ref.current) return;
     ref.current.open = true;
+    // The factor rows sit in the popup's "Why, details and charts" disclosure: open it too.
+    for (let d = ref.current.parentElement?.closest('details'); d; d = d.parentElement?.closest('details'))
+      d.open = true;
     setOpen(true);
     ref.current.scrollIntoView?.({ block: 'start' });
   }, [focused]);

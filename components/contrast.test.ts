@@ -28,6 +28,10 @@ const PAIRS: Array<[string, string]> = [
   ['--warn', '--warn-bg'],
   ['--warn', '--bg'],
   ['--warn', '--surface'],
+  ['--idx-r2000', '--idx-r2000-bg'],
+  ['--idx-r2000', '--bg'],
+  ['--idx-r1000', '--bg'],
+  ['--idx-other', '--bg'],
 ];
 
 describe('theme tokens', () => {

@@ -49,6 +49,8 @@ export interface Protocol {
    */
   pinFromPage: { req: { symbol: string }; res: null };
   openSidePanel: { req: Record<string, never>; res: null };
+  /** The hover card's backdrop line: the toolbar popup, else the side panel. */
+  openPopup: { req: Record<string, never>; res: null };
   // --- writes, extension pages only ---
   refresh: { req: { force?: boolean }; res: SourceStatus[] };
   setSettings: { req: { patch: Partial<Settings> }; res: Settings };
@@ -101,6 +103,7 @@ export const CONTENT_SCRIPT_ALLOWED: ReadonlySet<MessageType> = new Set<MessageT
   'pinFromPage',
   'openSidePanel',
   'openEvidence',
+  'openPopup',
 ]);
 
 type Validator = (p: unknown) => string | null; // null = valid, else the reason
@@ -152,6 +155,7 @@ export const VALIDATORS: Record<MessageType, Validator> = {
   getTabTickers: (p) => (isObj(p) && Number.isInteger(p.tabId) ? null : 'tabId must be an integer'),
   pinFromPage: withSymbol,
   openSidePanel: empty,
+  openPopup: empty,
   refresh: (p) =>
     p === undefined || (isObj(p) && (p.force === undefined || typeof p.force === 'boolean'))
       ? null

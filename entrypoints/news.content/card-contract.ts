@@ -38,6 +38,8 @@ export interface CardApi {
   openPanel(): Promise<unknown>;
   /** Opens the popup (or the side panel) on a factor's "What happened next"; absent in old hosts. */
   openEvidence?(factor: 'flows' | 'drawdown' | 'relative' | 'yields'): Promise<unknown>;
+  /** The toolbar popup (the full backdrop); the side panel where a browser cannot open it. */
+  openPopup(): Promise<unknown>;
 }
 
 export interface OpenOptions {

@@ -8,11 +8,12 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { SmallCapStrip, TickerInfo, TickerQuote } from '../../lib/model';
 import type { CardApi, CardTarget } from './card-contract';
-import { formatPercent, formatPrice, formatSigned, formatWeight, formatAsOf } from '../../lib/core/format';
-import { FACTOR_STATE_GLYPH, FACTOR_STATE_TEXT, provenanceText, STALE_TITLE } from '../../components/signal';
+import { formatAsOf, formatDate, formatPercent, formatPrice, formatSigned } from '../../lib/core/format';
+import { provenanceText } from '../../components/signal';
 import { placeCard, type Rect } from './place';
 import type { CardTheme } from './theme';
 import { sparkShape } from './spark';
+import { backdropText, membershipPhrase } from './card-words';
 
 export interface CardProps {
   target: CardTarget;
@@ -91,7 +92,9 @@ export function Card(props: CardProps) {
     }
   };
 
-  // Only a user's click pins or opens the panel (a synthetic click has isTrusted false). The
+  const [pinned, setPinned] = useState(false);
+  useEffect(() => setPinned(false), [sym]);
+  // Only a user's click pins or opens anything (a synthetic click has isTrusted false). The
   // answer is the same whether the symbol was already listed: the card tells no one what the
   // watchlist holds.
   const pin = async (e: MouseEvent) => {
@@ -99,35 +102,27 @@ export function Card(props: CardProps) {
     setStatus('Pinning…');
     try {
       await api.pin(sym);
+      setPinned(true);
       setStatus(`${sym} is in your watchlist.`);
     } catch (err) {
       setStatus(`Not pinned: ${msg(err)}`);
     }
   };
-  const openPanel = async (e: MouseEvent) => {
+  const open = async (e: MouseEvent, which: 'panel' | 'popup') => {
     if (!e.isTrusted) return;
     try {
-      await api.openPanel();
+      await (which === 'panel' ? api.openPanel() : api.openPopup());
       setStatus('');
     } catch (e) {
-      setStatus(`Could not open the side panel: ${msg(e)}`);
+      setStatus(`Could not open the ${which === 'panel' ? 'side panel' : 'backdrop'}: ${msg(e)}`);
     }
   };
-
-  const openEvidence = api.openEvidence
-    ? async (factor: EvidenceId) => {
-        try {
-          const r = (await api.openEvidence!(factor)) as { opened?: string } | undefined;
-          setStatus(r?.opened === 'side-panel' ? 'Opened in the side panel.' : '');
-        } catch (e) {
-          setStatus(`Could not open the history: ${msg(e)}`);
-        }
-      }
-    : undefined;
 
   const ti = info.s === 'ok' ? info.v : null;
   const name = ti?.name ?? target.name;
   const exchange = ti?.exchange ?? target.exchange;
+  // A symbol that left the US listings cannot be pinned (the background would refuse it).
+  const canPin = !ti || ti.listed;
   const titleId = `scl-card-title`;
 
   return (
@@ -151,198 +146,154 @@ export function Card(props: CardProps) {
         </h2>
         {exchange ? <span class="exch">{exchange}</span> : null}
       </div>
-      <p class="name">{name || 'Company name not known'}</p>
+      {name ? <p class="name">{name}</p> : null}
       <button type="button" class="close" aria-label="Close" onClick={(e) => e.isTrusted && props.onClose()}>
         ×
       </button>
-      <Membership info={info} />
       <Quote quote={quote} />
-      <Strip strip={strip} onEvidence={openEvidence ? (id) => void openEvidence(id) : undefined} />
+      <Membership info={info} />
+      <Backdrop strip={strip} onOpen={(e) => void open(e, 'popup')} />
       <div class="foot">
         <div class="actions">
-          <button type="button" class="primary" onClick={(e) => void pin(e)}>
-            Pin to watchlist
-          </button>
-          <button type="button" onClick={(e) => void openPanel(e)}>
+          {canPin ? (
+            pinned ? (
+              <button type="button" class="primary done" aria-disabled="true">
+                Pinned ✓
+              </button>
+            ) : (
+              <button type="button" class="primary" onClick={(e) => void pin(e)}>
+                Pin to watchlist
+              </button>
+            )
+          ) : null}
+          <button type="button" onClick={(e) => void open(e, 'panel')}>
             Open side panel
           </button>
         </div>
+        <Sources info={info} quote={quote} strip={strip} />
         <p class="status" role="status" aria-live="polite">
           {status}
         </p>
-        <p class="disc">Context, not advice: how these factors have read for small caps historically.</p>
       </div>
     </div>
   );
 }
 
 function Membership({ info }: { info: Load<TickerInfo> }) {
-  let body;
-  if (info.s === 'loading') body = <p class="muted">Loading index membership…</p>;
-  else if (info.s === 'error') body = <p class="warn">Index membership unavailable: {info.e}</p>;
-  else {
-    const t = info.v;
-    const r = t.russell2000;
-    const prov = r?.provenance ?? t.membershipProvenance;
-    body = (
-      <>
-        {!t.listed ? <p class="mem">Not in current US listings</p> : null}
-        {r && r.basis === 'reconstitution' ? (
-          <>
-            <p class="mem r2000" data-testid="scl-membership">
-              Russell 2000 member · no weight yet
-            </p>
-            <p class="muted">
-              {r.sector} · added by the final reconstitution list; the holdings file predates it
-            </p>
-          </>
-        ) : r ? (
-          <>
-            <p class="mem r2000" data-testid="scl-membership">
-              Russell 2000 member · weight {formatWeight(r.weightPct)}
-            </p>
-            <p class="muted">
-              {r.rank !== null ? `Rank ${r.rank.toLocaleString('en-US')} of ` : 'One of '}
-              {r.of.toLocaleString('en-US')} current members · {r.sector} ({formatWeight(r.sectorWeightPct)}{' '}
-              of the fund)
-            </p>
-          </>
-        ) : (
-          <p class="mem" data-testid="scl-membership">
-            {t.russell1000
-              ? t.sp500
-                ? 'Russell 1000 · S&P 500'
-                : 'Russell 1000'
-              : t.sp500
-                ? 'S&P 500 · not in the Russell indexes'
-                : 'Not in the Russell indexes'}
-          </p>
-        )}
-        {t.reconstitution ? (
-          <p class="muted">
-            {t.reconstitution.change === 'added' ? 'Added at' : 'Deleted at'} the reconstitution effective{' '}
-            {formatAsOf(t.reconstitution.effective).replace('as of ', '')}
-          </p>
-        ) : null}
-        {t.membershipNote ? (
-          <p class="warn" data-testid="scl-membership-note">
-            {t.membershipNote}
-          </p>
-        ) : null}
-        {prov ? <p class="prov">{provenanceText(prov)}</p> : <p class="prov">Source: not stated</p>}
-      </>
-    );
-  }
+  if (info.s === 'loading') return <p class="muted mem-line">Loading index membership…</p>;
+  if (info.s === 'error') return <p class="muted mem-line">Index membership unavailable right now.</p>;
+  const t = info.v;
+  const m = membershipPhrase(t);
   return (
-    <section class="sec" aria-label="Index membership">
-      <h3>Index membership</h3>
-      {body}
-    </section>
+    <div class="mem-block">
+      <p class={`mem mem-${m.kind}`} data-testid="scl-membership">
+        <span class="dot" aria-hidden="true" />
+        {m.line}
+      </p>
+      {m.sector ? <p class="muted">{m.sector}</p> : null}
+      {t.reconstitution ? (
+        <p class="muted">
+          {t.reconstitution.change === 'added' ? 'Added at' : 'Removed at'} the Russell rebalance effective{' '}
+          {formatDate(t.reconstitution.effective)}.
+        </p>
+      ) : null}
+      {!t.listed ? <p class="muted">No longer in the current US listings.</p> : null}
+      {t.membershipNote ? (
+        <p class="muted small" data-testid="scl-membership-note">
+          {t.membershipNote}
+        </p>
+      ) : null}
+    </div>
   );
 }
 
 function Quote({ quote }: { quote: Load<TickerQuote | null> }) {
-  let body;
-  if (quote.s === 'loading') body = <p class="muted">Loading price…</p>;
-  else if (quote.s === 'error') body = <p class="warn">Price unavailable: {quote.e}</p>;
-  else if (!quote.v) body = <p class="muted">No price data for this symbol.</p>;
-  else {
-    const q = quote.v;
-    const dir = (q.change ?? 0) > 0 ? 'up' : (q.change ?? 0) < 0 ? 'down' : '';
-    const shape = sparkShape(q.x, q.close, 96, 28, 92, q.currency);
-    body = (
-      <>
-        <div class="row">
-          <span class="price">{formatPrice(q.last, q.currency)}</span>
-          <span class={dir}>
-            {q.change === null ? 'day change unknown' : formatSigned(q.change)}
-            {q.changePct === null ? '' : ` (${formatPercent(q.changePct, 2, true)})`}
-          </span>
-          {shape ? (
-            <svg
-              class="spark"
-              width="96"
-              height="28"
-              viewBox="0 0 96 28"
-              role="img"
-              aria-label={shape.summary}
-            >
-              <polyline points={shape.points} />
-            </svg>
-          ) : null}
-        </div>
-        {shape ? (
-          <p class="sr">{shape.summary}</p>
-        ) : (
-          <p class="muted">Not enough history for a 3-month line.</p>
-        )}
-        {q.stale ? (
-          <p class="warn">
-            Stale: the newest price on hand is {formatAsOf(q.provenance.asOf).replace('as of ', 'from ')}.
-          </p>
-        ) : null}
-        <p class="prov">{provenanceText(q.provenance)}</p>
-      </>
-    );
-  }
+  if (quote.s === 'loading') return <p class="muted quote-line">Loading price…</p>;
+  // The background says why (offline, prices turned off); the stock is not to blame.
+  if (quote.s === 'error') return <p class="muted quote-line">{quote.e}</p>;
+  if (!quote.v) return <p class="muted quote-line">No recent price history found.</p>;
+  const q = quote.v;
+  const dir = (q.change ?? 0) > 0 ? 'up' : (q.change ?? 0) < 0 ? 'down' : '';
+  const shape = sparkShape(q.x, q.close, 96, 28, 92, q.currency);
   return (
-    <section class="sec" aria-label="Price">
-      <h3>Price · 3 months</h3>
-      {body}
-    </section>
+    <div class="quote-line">
+      <div class="row">
+        <span class="price">{formatPrice(q.last, q.currency)}</span>
+        <span class={dir}>
+          {q.change === null ? 'day change unknown' : formatSigned(q.change)}
+          {q.changePct === null ? '' : ` (${formatPercent(q.changePct, 2, true)})`}
+        </span>
+        {shape ? (
+          <svg class="spark" width="96" height="28" viewBox="0 0 96 28" role="img" aria-label={shape.summary}>
+            <polyline points={shape.points} />
+          </svg>
+        ) : null}
+      </div>
+      <p class="muted small">
+        {formatAsOf(q.provenance.asOf)}
+        {q.stale ? ' · last good price (the latest refresh failed)' : ''}
+      </p>
+    </div>
   );
 }
 
-/** Factors with a "What happened next" history (lib/signals/evidence.ts; not imported: card size). */
-type EvidenceId = 'flows' | 'drawdown' | 'relative' | 'yields';
-const EVIDENCE_IDS: ReadonlySet<string> = new Set<EvidenceId>(['flows', 'drawdown', 'relative', 'yields']);
-
-function Strip({ strip, onEvidence }: { strip: Load<SmallCapStrip>; onEvidence?: (id: EvidenceId) => void }) {
-  let body;
-  if (strip.s === 'loading') body = <p class="muted">Loading small-cap context…</p>;
-  else if (strip.s === 'error') body = <p class="warn">Small-cap context unavailable: {strip.e}</p>;
-  else if (strip.v.items.length === 0)
-    body = <p class="muted">No small-cap context yet (no data fetched).</p>;
-  else
-    body = (
-      <ul class="strip">
-        {strip.v.items.map((it) => (
-          <li key={it.id} data-factor={it.id}>
-            <span class="lbl">{it.label}</span> <span class="val">{it.value}</span>{' '}
-            <span aria-label={FACTOR_STATE_TEXT[it.state]} title={FACTOR_STATE_TEXT[it.state]}>
-              {FACTOR_STATE_GLYPH[it.state]}
-            </span>{' '}
-            {it.stale ? (
-              <span class="stale" title={STALE_TITLE}>
-                Stale
-              </span>
-            ) : null}{' '}
-            <span class="prov">
-              {it.source ? `${it.source}, ` : ''}
-              <span class="asof">{formatAsOf(it.asOf)}</span>
-            </span>
-            {onEvidence && EVIDENCE_IDS.has(it.id) ? (
-              <>
-                {' '}
-                <button
-                  type="button"
-                  class="ev"
-                  data-testid={`strip-evidence-${it.id}`}
-                  aria-label={`What happened next after ${it.label} readings like this`}
-                  onClick={() => onEvidence(it.id as EvidenceId)}
-                >
-                  What next?
-                </button>
-              </>
-            ) : null}
-          </li>
-        ))}
-      </ul>
-    );
+function Backdrop({ strip, onOpen }: { strip: Load<SmallCapStrip>; onOpen(e: MouseEvent): void }) {
+  const text =
+    strip.s === 'loading'
+      ? 'loading…'
+      : strip.s === 'error' || strip.v.items.length === 0
+        ? 'not available yet'
+        : backdropText(strip.v);
   return (
-    <section class="sec" aria-label="Small-cap context">
-      <h3>Small caps now</h3>
-      {body}
-    </section>
+    <button type="button" class="backdrop" data-testid="scl-backdrop" onClick={onOpen}>
+      <span class="lbl">Small-cap backdrop:</span> {text} <span aria-hidden="true">›</span>
+    </button>
+  );
+}
+
+/** All sources in one footnote, closed by default, so provenance never crowds the stock. */
+function Sources({
+  info,
+  quote,
+  strip,
+}: {
+  info: Load<TickerInfo>;
+  quote: Load<TickerQuote | null>;
+  strip: Load<SmallCapStrip>;
+}) {
+  const lines: string[] = [];
+  if (quote.s === 'ok' && quote.v) lines.push(`Price: ${provenanceText(quote.v.provenance)}`);
+  if (info.s === 'ok') {
+    const p = info.v.russell2000?.provenance ?? info.v.membershipProvenance;
+    lines.push(`Index membership: ${p ? provenanceText(p) : 'source not stated'}`);
+    if (info.v.reconstitution) lines.push(`Rebalance: ${provenanceText(info.v.reconstitution.provenance)}`);
+  }
+  return (
+    <details class="sources">
+      <summary>
+        <span class="info" aria-hidden="true">
+          i
+        </span>{' '}
+        Sources and dates
+      </summary>
+      <div class="sources-body">
+        <ul>
+          {lines.map((l) => (
+            <li key={l}>{l}</li>
+          ))}
+          {strip.s === 'ok'
+            ? strip.v.items.map((it) => (
+                // One line per backdrop factor with its own date and stale mark: the popup's, exactly.
+                <li key={it.id} data-factor={it.id}>
+                  {it.label}: {it.source ? `${it.source}, ` : ''}
+                  <span class="asof">{formatAsOf(it.asOf)}</span>
+                  {it.stale ? <span class="stale">stale</span> : null}
+                </li>
+              ))
+            : null}
+        </ul>
+        <p class="disc">Context, not advice: how these factors have read for small caps historically.</p>
+      </div>
+    </details>
   );
 }

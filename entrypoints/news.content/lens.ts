@@ -66,6 +66,7 @@ function createCardApi(): CardApi & { infos(symbols: string[]): Promise<Map<stri
     pin: (s) => send('pinFromPage', { symbol: s }),
     openPanel: () => send('openSidePanel', {}),
     openEvidence: (factor) => send('openEvidence', { factor }),
+    openPopup: () => send('openPopup', {}),
     async infos(symbols) {
       const out = new Map<string, TickerInfo>();
       const missing = symbols.filter((s) => !info.has(s));

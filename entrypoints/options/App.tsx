@@ -14,6 +14,7 @@ import {
   tooLarge,
 } from '../../components/settingsFile';
 import { curatedHostNames, isCuratedHost, parseOriginInput, toggleHost } from '../../components/sites';
+import { IndexLegend, ShortcutHint } from '../../components/Legend';
 import { SourceStatusList } from '../../components/SourceStatusList';
 import { watchStorageKeys } from '../../components/storageWatch';
 import { applyTheme } from '../../components/theme';
@@ -196,6 +197,11 @@ function SettingsForm({ s, save, statuses, setStatuses, reloadStatuses }: FormPr
           label="Underline detected tickers on the page"
           hint="When off, tickers are still listed in the popup."
         />
+        <div class="field">
+          <h3 class="field-title">Colours and keys</h3>
+          <IndexLegend />
+          <ShortcutHint />
+        </div>
       </Section>
       <DetectionSection s={s} save={save} />
       <Section id="appearance" title="Appearance">

@@ -7,6 +7,9 @@ import { errorText, LOADING, toLoad, type Load } from '../../components/load';
 import { mentionsText, sortPageTickers } from '../../components/pageTickers';
 import { SignalCardView } from '../../components/SignalCardView';
 import { EvidenceContext, useEvidenceState } from '../../components/WhatHappenedNext';
+import { DataBanner } from '../../components/DataBanner';
+import { freshnessBanner } from '../../components/freshness';
+import { IndexLegend, ShortcutHint } from '../../components/Legend';
 import { sourceSummary } from '../../components/signal';
 import { isCuratedHost, toggleHost, webHostOf } from '../../components/sites';
 import { SourceStatusList } from '../../components/SourceStatusList';
@@ -156,6 +159,10 @@ export function App() {
   };
 
   const paused = !!(settings && tab?.host && settings.pausedSites.includes(tab.host));
+  const banner = freshnessBanner(
+    card.status === 'ok' ? card.data : null,
+    statuses.status === 'ok' ? statuses.data : null,
+  );
   const siteOn =
     !!tab?.host && (isCuratedHost(tab.host) || !!settings?.extraSites.some((o) => webHostOf(o) === tab.host));
 
@@ -195,6 +202,24 @@ export function App() {
           </div>
         ) : null}
 
+        {banner ? <DataBanner banner={banner} retrying={refreshing} onRetry={() => void refresh()} /> : null}
+
+        <section class="popup-section" data-testid="page-tickers" aria-labelledby="page-tickers-h">
+          <h2 id="page-tickers-h">On this page</h2>
+          <PageTickers
+            tab={tab}
+            tickers={tickers}
+            infos={infos}
+            pinned={pinned}
+            paused={paused}
+            siteOn={siteOn}
+            showAll={showAll}
+            onShowAll={() => setShowAll(true)}
+            onPin={(s) => void pin(s)}
+          />
+          <ShortcutHint />
+        </section>
+
         <section
           class="popup-section"
           data-testid="signal-card"
@@ -228,21 +253,7 @@ export function App() {
               <SignalCardView card={card.data} />
             </EvidenceContext.Provider>
           )}
-        </section>
-
-        <section class="popup-section" data-testid="page-tickers" aria-labelledby="page-tickers-h">
-          <h2 id="page-tickers-h">On this page</h2>
-          <PageTickers
-            tab={tab}
-            tickers={tickers}
-            infos={infos}
-            pinned={pinned}
-            paused={paused}
-            siteOn={siteOn}
-            showAll={showAll}
-            onShowAll={() => setShowAll(true)}
-            onPin={(s) => void pin(s)}
-          />
+          <IndexLegend />
         </section>
 
         <section class="popup-section" data-testid="source-status" aria-labelledby="sources-h">

@@ -27,6 +27,16 @@ describe('Engine.suggest (watchlist add box)', () => {
     expect(p.map((x) => x.symbol)).toContain('CRDO');
   });
 
+  it('matches names without punctuation or spacing ("Co Diag", "codiag", "Co-Diag")', async () => {
+    for (const q of ['Co Diag', 'codiag', 'Co-Diag', 'co-diagnostics']) {
+      const s = await engine.suggest(q);
+      expect(
+        s.map((x) => x.symbol),
+        q,
+      ).toContain('CODX');
+    }
+  });
+
   it('returns nothing for blank input', async () => {
     expect(await engine.suggest('  ')).toEqual([]);
   });

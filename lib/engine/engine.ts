@@ -282,14 +282,17 @@ export class Engine {
     const exact = u.resolve(q);
     if (exact) out.push({ symbol: exact.symbol, name: exact.name, score: -1 });
     const upper = q.toUpperCase();
-    const lower = q.toLowerCase();
+    // Names match without punctuation or spacing: "Co Diag", "CoDiag" and "Co-Diag" all find
+    // "Co-Diagnostics"; "ATT" finds "AT&T".
+    const key = nameKey(q);
     for (const info of await this.allSymbols()) {
       if (exact && info.symbol === exact.symbol) continue;
       if (info.type !== 'common' && !info.etf) continue;
       let score = -1;
+      const name = nameKey(info.name);
       if (info.symbol.startsWith(upper)) score = info.symbol.length - upper.length;
-      else if (info.name.toLowerCase().startsWith(lower)) score = 10;
-      else if (lower.length >= 3 && info.name.toLowerCase().includes(` ${lower}`)) score = 20;
+      else if (key && name.compact.startsWith(key.compact)) score = 10;
+      else if (key.compact.length >= 3 && name.words.some((w) => w.startsWith(key.compact))) score = 20;
       if (score >= 0) out.push({ symbol: info.symbol, name: info.name, score: score * 10000 + info.rank });
     }
     return out
@@ -356,6 +359,7 @@ export class Engine {
       return toQuote(cached.data, cached.provenance, false);
     }
     const hold = await this.quoteHold(sym, caller);
+    let failure = hold;
     if (!hold) {
       const lookup = () => fetchDailyPrices(this.fetchImpl, sym, { range: '1y' });
       let r: Awaited<ReturnType<typeof lookup>>;
@@ -364,6 +368,10 @@ export class Engine {
         this.pageQueue = run.catch(() => undefined);
         r = await run;
       } else r = await lookup();
+      // Why there is no price, in words that do not blame the stock.
+      if (!r.ok && (r.error.kind === 'network' || r.error.kind === 'timeout'))
+        failure = 'Prices unavailable offline';
+      else if (!r.ok && !/\b(http|empty) \(/.test(r.error.message)) failure = 'Prices unavailable right now';
       if (r.ok && r.value.data.bars.length) {
         this.quoteFailedAt.delete(sym);
         const record = {
@@ -384,7 +392,7 @@ export class Engine {
     const { data } = await this.data();
     const bench = sym === 'IWM' || sym === 'SPY' ? data.prices[sym] : null;
     if (bench) return toQuote(bench.data, bench.provenance, true);
-    if (hold) throw new Error(hold);
+    if (failure) throw new Error(failure);
     return null;
   }
 
@@ -448,4 +456,15 @@ function toQuote(series: PriceSeries, provenance: Provenance, refreshFailed: boo
     provenance,
     stale: refreshFailed || isStale('prices', last.date, new Date()),
   };
+}
+
+/** A name for matching: lower case, punctuation dropped; whole (no spaces) and by word. */
+export function nameKey(text: string): { compact: string; words: string[] } {
+  const words = text
+    .toLowerCase()
+    .normalize('NFKD')
+    .split(/\s+/)
+    .map((w) => w.replace(/[^a-z0-9]/g, ''))
+    .filter(Boolean);
+  return { compact: words.join(''), words };
 }

@@ -131,6 +131,21 @@ export function createHandlers(deps: HandlerDeps): Handlers & { warm(): Promise<
       await openWatchlistPanel(browser as unknown as PanelApis, ctx.tabId);
       return null;
     },
+    openPopup: async (_p, ctx) => {
+      // chrome.action.openPopup (Chrome 127+) needs no gesture; where it is missing or refused
+      // (Firefox outside a gesture), the side panel is the next place a reader can look.
+      const action = (browser as unknown as { action?: { openPopup?(): Promise<void> } }).action;
+      try {
+        if (action?.openPopup) {
+          await action.openPopup();
+          return null;
+        }
+      } catch {
+        // fall through to the side panel
+      }
+      await openWatchlistPanel(browser as unknown as PanelApis, ctx.tabId);
+      return null;
+    },
     openEvidence: async ({ factor }, ctx) => {
       evidenceFocus = factor;
       const b = browser as unknown as {

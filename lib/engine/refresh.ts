@@ -84,7 +84,8 @@ export const FETCHERS: Record<SourceId, SourceFetcher> = {
       return {
         ok: false,
         error: {
-          kind: 'unavailable',
+          // Every benchmark unreachable is being offline, one cause the UI can name.
+          kind: results.every((r) => !r.ok && r.error.kind === 'network') ? 'network' : 'unavailable',
           message: out.warnings.join('; '),
           source: 'prices',
           ...(retry.length > 0 ? { retryAfterSec: Math.min(...retry) } : {}),

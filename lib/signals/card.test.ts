@@ -122,7 +122,7 @@ describe('buildSignalCard from real recorded data', () => {
     expect(f.drawdown?.stale).toBe(false);
     // Yields: 2y 3.47 %, −9 bp over 3 months → neutral.
     expect(f.yields?.state).toBe('neutral');
-    expect(f.yields?.headline).toBe('2y 3.47% (\u22129 bp 3 mo)');
+    expect(f.yields?.headline).toBe('3.47% (\u22129 bp in 3 months)');
     expect(f.yields?.details.map((d) => d.label)).toEqual(['2-year', '10-year', '10y − 2y spread']);
     expect(f.yields?.chart?.series).toHaveLength(2);
     // Recon (bundled calendar, May 6 2026): June 2026 recon, preliminary lists not yet out.

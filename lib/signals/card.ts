@@ -78,13 +78,14 @@ const TITLES: Record<FactorId, string> = {
   recon: 'Russell reconstitution',
 };
 
+// Plain words (no "Recon", no ratios): the hover card lists these in its sources footnote.
 const STRIP_LABELS: Record<FactorId, string> = {
   flows: 'IWM flows',
   rates: 'Fed odds',
-  relative: 'IWM/SPY',
-  drawdown: 'From high',
-  yields: '2y yield',
-  recon: 'Recon',
+  relative: 'Small vs large caps',
+  drawdown: 'IWM vs its high',
+  yields: '2-year yield',
+  recon: 'Russell rebalance',
 };
 
 export const DISCLAIMER =
@@ -149,7 +150,8 @@ function flowsFactor(input: SignalInputs['fundHistory'], clock: Clock): Factor {
     kind: 'bar',
     x: window.map((d) => toX(d.date)),
     series: [
-      { label: 'Daily net flow', values: window.map((d) => Math.round(d.flow / 1e4) / 100), unit: 'USD M' },
+      // Dollars, so the chart reads "$594M" like every other money figure ("$5.42B").
+      { label: 'Daily net flow', values: window.map((d) => Math.round(d.flow)), unit: 'USD' },
     ],
     summary:
       `Daily IWM creations minus redemptions, ${formatDate(s.current.start, true)} – ${formatDate(s.current.date)}: ` +
@@ -244,9 +246,8 @@ function relativeFactor(inputs: SignalInputs, clock: Clock): Factor {
     title: TITLES.relative,
     state,
     headline:
-      r.change3mPct === null
-        ? `Ratio ${r.ratio.toFixed(3)}`
-        : `${formatPct(r.change3mPct, 1, true)} (3 months)`,
+      // The bare ratio means nothing to a reader; until a 3-month change exists, say so.
+      r.change3mPct === null ? 'Too little history' : `${formatPct(r.change3mPct, 1, true)} (3 months)`,
     reason,
     details,
     chart: {
@@ -360,7 +361,7 @@ function yieldsFactor(inputs: SignalInputs, clock: Clock): Factor {
     id: 'yields',
     title: TITLES.yields,
     state,
-    headline: `2y ${two.value.toFixed(2)}%${two.change3mBp === null ? '' : ` (${formatBp(two.change3mBp)} 3 mo)`}`,
+    headline: `${two.value.toFixed(2)}%${two.change3mBp === null ? '' : ` (${formatBp(two.change3mBp)} in 3 months)`}`,
     reason,
     details,
     chart,

@@ -401,7 +401,9 @@ export async function fetchFedFundsFutures(
   const missing = valid.filter((m) => !found.has(m));
   if (quotes.length === 0) {
     const kinds = [...new Set(round.errors.map((e) => e.error.kind))].join(', ') || 'no months requested';
-    return fail('unavailable', `No fed funds futures contract answered (${kinds})`, {
+    // Only network failures: the machine is offline (a cause the UI names), not a bad answer.
+    const offline = kinds === 'network' || kinds === 'network, timeout' || kinds === 'timeout, network';
+    return fail(offline ? 'network' : 'unavailable', `No fed funds futures contract answered (${kinds})`, {
       source: SOURCE,
       retryAfterSec: round.rateLimited?.retryAfterSec,
     });

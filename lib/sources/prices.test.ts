@@ -115,6 +115,13 @@ describe('fetchDailyPrices fallback chain', () => {
     expect(r.error.message).toContain('stooq: rate-limited (Stooq: exceeded the daily hits limit)');
   });
 
+  it('every provider unreachable → network (the card says "offline", not "no data for this symbol")', async () => {
+    const { fetchImpl } = fakeFetch({ query1: 'network', query2: 'network', stooq: 'network' });
+    const r = await fetchDailyPrices(fetchImpl, 'IWM');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.kind).toBe('network');
+  });
+
   it('retryAfterSec from a 429 survives into the final error', async () => {
     const { fetchImpl } = fakeFetch({ query1: '429', query2: '429', stooq: 'html' });
     const r = await fetchDailyPrices(fetchImpl, 'IWM');

@@ -64,10 +64,17 @@ export async function fetchDailyPrices(
   }
 
   const retryAfter = failures.map((x) => x.error.retryAfterSec).filter((s): s is number => s !== undefined);
-  return fail('unavailable', `No price source answered for ${symbol}: ${summary().join('; ')}`, {
-    source: 'prices',
-    ...(retryAfter.length > 0 ? { retryAfterSec: Math.min(...retryAfter) } : {}),
-  });
+  // Every provider unreachable is one cause (offline), worth naming; anything else is mixed.
+  const offline =
+    failures.length > 0 && failures.every((x) => x.error.kind === 'network' || x.error.kind === 'timeout');
+  return fail(
+    offline ? 'network' : 'unavailable',
+    `No price source answered for ${symbol}: ${summary().join('; ')}`,
+    {
+      source: 'prices',
+      ...(retryAfter.length > 0 ? { retryAfterSec: Math.min(...retryAfter) } : {}),
+    },
+  );
 }
 
 /** Keep the bars of `range` counted back from the newest bar (Stooq returns the whole history). */

@@ -30,13 +30,16 @@ export interface CardState {
   /** The screen-reader live region (keyboard stepping). */
   announce: string;
   box: Box | null;
+  /** The card's content height and the height it shows: more content than room means it scrolls. */
+  scrollHeight: number;
+  clientHeight: number;
   /** Buttons by accessible name (text or aria-label). */
   buttons: Record<string, Box>;
   /** Focus is inside the card. */
   focused: boolean;
   /** What has focus inside the card: 'card' (the dialog itself), a button's name, or ''. */
   focus: string;
-  /** The small-cap strip: per factor, its date text and whether it is marked stale. */
+  /** The backdrop's factors in the card's sources footnote: per factor, its date text and stale mark. */
   stripItems: Array<{ id: string; asOf: string; stale: boolean }>;
 }
 
@@ -70,11 +73,13 @@ const READ_CARD = `(() => {
     status: card?.querySelector('.status')?.textContent ?? '',
     announce: root?.querySelector('[data-testid="scl-announce"]')?.textContent ?? '',
     box: b,
+    scrollHeight: card?.scrollHeight ?? 0,
+    clientHeight: card?.clientHeight ?? 0,
     buttons,
     focused: !!root?.activeElement,
     focus: !root?.activeElement ? '' : root.activeElement === card ? 'card'
       : (root.activeElement.getAttribute('aria-label') || root.activeElement.textContent || '').trim(),
-    stripItems: [...(card ? card.querySelectorAll('ul.strip li[data-factor]') : [])].map((li) => ({
+    stripItems: [...(card ? card.querySelectorAll('.sources li[data-factor]') : [])].map((li) => ({
       id: li.getAttribute('data-factor') ?? '',
       asOf: li.querySelector('.asof')?.textContent ?? '',
       stale: !!li.querySelector('.stale'),
@@ -91,6 +96,8 @@ const CLOSED: CardState = {
   status: '',
   announce: '',
   box: null,
+  scrollHeight: 0,
+  clientHeight: 0,
   buttons: {},
   focused: false,
   focus: '',

@@ -86,7 +86,10 @@ test.describe('A reader on a finance news page', () => {
     const card = await LensCard.of(page);
     await card.expectOpen('HWC');
     await card.expectText((s) => s.text, 'Hancock Whitney');
-    await card.expectText((s) => s.membership, /Russell 2000 member · weight \d/);
+    await card.expectText(
+      (s) => s.membership,
+      /In the Russell 2000 · [\d,]+\w\w largest of [\d,]+ · weight \d/,
+    );
     await card.expectText((s) => s.text, /as of \d{1,2} \w{3} \d{4}/);
     // The card stays inside the viewport.
     const box = (await card.state()).box!;

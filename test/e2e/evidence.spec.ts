@@ -25,6 +25,8 @@ const factor = (id: string) => bundled.evidence.factors.find((f) => f.id === id)
 test.describe('A reader asks what happened next after a signal', () => {
   test('the popup’s flows and drawdown rows unfold the history, numbers as bundled', async ({ popup }) => {
     await popup.open();
+    // The factor rows sit behind the six-line grid's disclosure.
+    await popup.page.getByText('Why, details and charts').click();
     const flows = popup.factor('flows');
     await expect(flows).toBeVisible();
     const panel = flows.getByTestId('evidence-flows');
@@ -65,11 +67,15 @@ test.describe('A reader asks what happened next after a signal', () => {
     // The focus is taken once: a popup opened later starts with every history folded.
     const again = await context.newPage();
     await again.goto(popup.url);
-    await expect(again.getByTestId('factor-drawdown')).toBeVisible();
+    // Without a focus the rows stay behind the grid's closed disclosure.
+    await expect(again.getByTestId('factor-line-drawdown')).toBeVisible();
+    await expect(again.getByTestId('factor-drawdown')).toBeHidden();
     await expect(again.getByTestId('evidence-drawdown')).not.toHaveAttribute('open', '');
   });
 
-  test('a reader clicks “What next?” on the hover card’s flows line', async ({
+  // The card carries ONE backdrop line (issue 19: a card read in two seconds); the histories
+  // live in the popup it opens.
+  test('a reader clicks the hover card’s backdrop line and the popup opens', async ({
     context,
     pageServer,
     extensionId,
@@ -81,20 +87,22 @@ test.describe('A reader asks what happened next after a signal', () => {
     await page.mouse.move(p.x, p.y);
     const card = await LensCard.of(page);
     await card.expectOpen('HWC');
-    const name = 'What happened next after IWM flows readings like this';
-    await expect.poll(async () => !!(await card.state()).buttons[name], { timeout: 15_000 }).toBe(true);
-    const box = (await card.state()).buttons[name]!;
+    const lineName = async () =>
+      Object.keys((await card.state()).buttons).find((n) => /^Small-cap backdrop: \d/.test(n)) ?? '';
+    await expect.poll(lineName, { timeout: 15_000 }).not.toBe('');
+    const box = (await card.state()).buttons[await lineName()]!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-    // Chrome opens the toolbar popup; its flows history is unfolded.
-    await expectUnfolded(
-      context,
-      page,
-      `chrome-extension://${extensionId}/popup.html`,
-      'popup',
-      'flows',
-      'separate episodes since 2003',
-    );
+    // Chrome opens the toolbar popup (no tab Playwright lists: found through DevTools).
+    const popupUrl = `chrome-extension://${extensionId}/popup.html`;
+    const cdp = await context.newCDPSession(page);
+    const targets = async () =>
+      (
+        (await cdp.send('Target.getTargets')) as {
+          targetInfos: Array<{ url: string }>;
+        }
+      ).targetInfos.filter((t) => t.url === popupUrl).length;
+    await expect.poll(targets, { timeout: 10_000 }).toBeGreaterThan(0);
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * Issue 12: the hover card's small-cap strip and the popup say the same thing about the same
+ * Issue 12: the hover card's backdrop (its sources footnote) and the popup say the same thing about the same
  * data: each factor's date (what the figure describes) and its stale marker. Offline (every
  * source aborted), so both read the bundled snapshot, whose data is months old: stale.
  */
@@ -13,7 +13,7 @@ const FACTORS = ['flows', 'rates', 'relative', 'drawdown', 'yields', 'recon'];
 
 test.use({ sourceMode: 'abort' });
 
-test('the hover strip shows the same dates and stale markers as the popup', async ({
+test('the hover card shows the same backdrop dates and stale markers as the popup', async ({
   context,
   pageServer,
   popup,
@@ -32,6 +32,7 @@ test('the hover strip shows the same dates and stale markers as the popup', asyn
 
   await popup.open();
   await expect(popup.signalCard()).toBeVisible({ timeout: 10_000 });
+  await popup.page.getByText('Why, details and charts').click(); // the factor rows with their dates
   const fromPopup: Array<{ id: string; asOf: string; stale: boolean }> = [];
   for (const id of FACTORS) {
     const row = popup.factor(id);

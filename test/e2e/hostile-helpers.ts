@@ -304,7 +304,10 @@ export async function hoverOpens(page: Page, p: { x: number; y: number }, symbol
 export async function expectHwcCardWithData(page: Page): Promise<void> {
   const card = await LensCard.of(page);
   await card.expectText((s) => s.text, 'Hancock Whitney');
-  await card.expectText((s) => s.membership, /Russell 2000 member · weight \d/);
+  await card.expectText(
+    (s) => s.membership,
+    /In the Russell 2000 · [\d,]+\w\w largest of [\d,]+ · weight \d/,
+  );
 }
 
 /** Closes the card (Esc) so the next story step starts clean. */

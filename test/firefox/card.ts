@@ -29,6 +29,8 @@ const CLOSED: CardState = {
   status: '',
   announce: '',
   box: null,
+  scrollHeight: 0,
+  clientHeight: 0,
   buttons: {},
   focused: false,
   focus: '',
@@ -47,7 +49,7 @@ const READ_CARD = `(root) => {
   for (const el of card ? card.querySelectorAll('button') : []) {
     buttons[(el.getAttribute('aria-label') || el.textContent || '').trim()] = box(el);
   }
-  const strip = card ? [...card.querySelectorAll('ul.strip li')].map((li) => li.textContent ?? '') : [];
+  const strip = card ? [...card.querySelectorAll('[data-testid="scl-backdrop"]')].map((b) => b.textContent ?? '') : [];
   const primary = card?.querySelector('button.primary');
   return JSON.stringify({
     open: !!b && b.width > 0 && b.height > 0,
@@ -58,6 +60,8 @@ const READ_CARD = `(root) => {
     status: card?.querySelector('.status')?.textContent ?? '',
     announce: root.querySelector('[data-testid="scl-announce"]')?.textContent ?? '',
     box: b,
+    scrollHeight: card?.scrollHeight ?? 0,
+    clientHeight: card?.clientHeight ?? 0,
     buttons,
     focused: !!root.activeElement,
     focus: !root.activeElement ? '' : root.activeElement === card ? 'card'
@@ -68,7 +72,7 @@ const READ_CARD = `(root) => {
 }`;
 
 export interface FirefoxCardState extends CardState {
-  /** The small-cap strip's lines. */
+  /** The card's small-cap backdrop line (one). */
   strip: string[];
   /** Computed background of the card's primary button (its styles applied). */
   primaryBackground: string;

@@ -139,16 +139,18 @@ describe('Firefox ESR runs Small-Cap Lens', () => {
     await page.mouse.move(p.x, p.y);
     const card = await waitForCard(
       page,
-      (c) => c.open && /Russell 2000 member · weight \d/.test(c.membership) && c.strip.length > 0,
+      (c) =>
+        c.open &&
+        /In the Russell 2000 · [\d,]+\w\w largest of [\d,]+ · weight \d/.test(c.membership) &&
+        c.strip.length > 0,
       'the card with membership and the small-cap strip',
     );
     expect(card.symbol).toBe('HWC');
     expect(card.text).toContain('Hancock Whitney');
     expect(card.text).toMatch(/as of \d{1,2} \w{3} \d{4}/);
-    // The small-cap strip: each line names its date, or says the figure is unavailable.
-    expect(card.strip.length).toBeGreaterThanOrEqual(2);
-    for (const line of card.strip) expect(line).toMatch(/as of \d{1,2} \w{3} \d{4}|Unavailable/);
-    expect(card.strip.filter((l) => /as of/.test(l)).length).toBeGreaterThanOrEqual(2);
+    // One backdrop line, counts and the date of its data (the stock comes first).
+    expect(card.strip).toHaveLength(1);
+    expect(card.strip[0]).toMatch(/Small-cap backdrop: \d favour · \d against · as of \d{1,2} \w{3} \d{4}/);
     // Inside the viewport.
     expect(card.box!.x).toBeGreaterThanOrEqual(0);
     expect(card.box!.y + card.box!.height).toBeLessThanOrEqual(900);
@@ -194,26 +196,29 @@ describe('Firefox ESR runs Small-Cap Lens', () => {
     expect((await readCard(page)).status).not.toMatch(/Could not/);
   });
 
-  test("the card's What next? link opens that factor's history (in the watchlist tab on Firefox)", async () => {
+  test("the card's one backdrop line opens the watchlist page where Firefox cannot open the popup", async () => {
     const { browser } = await start();
     const ext = await openExtensionPage(browser, 'options.html');
     const page = await openWebPage(browser, DEMO_URL);
     await page.bringToFront();
     const p = await waitForUnderlinedIn(page, 'HWC');
     await page.mouse.move(p.x, p.y);
-    const name = 'What happened next after IWM flows readings like this';
+    const card = await waitForCard(
+      page,
+      (c) => c.strip.length === 1 && /\d favour/.test(c.strip[0]!),
+      'the backdrop line',
+    );
+    const name = Object.keys(card.buttons).find((n) => /^Small-cap backdrop:/.test(n))!;
     await clickCardButton(page, name);
     // Firefox opens neither the toolbar popup nor the sidebar from a content script's message:
-    // the side panel page opens in a tab, on the flows history (lib/engine/side-panel.ts).
-    const flowsHistoryOpen = () =>
+    // the side panel page opens in a tab (lib/engine/side-panel.ts).
+    const panelOpen = () =>
       ext.evaluate(() => {
         const api = (globalThis as unknown as { browser: { extension: { getViews(o: object): Window[] } } })
           .browser;
-        const view = api.extension.getViews({}).find((w) => w.location.pathname === '/sidepanel.html');
-        const details = view?.document.querySelector<HTMLDetailsElement>('[data-testid="evidence-flows"]');
-        return !!details?.open && !!details.querySelector('[data-testid="evidence-sentence"]');
+        return api.extension.getViews({}).some((w) => w.location.pathname === '/sidepanel.html');
       });
-    await until(flowsHistoryOpen, 'the flows history is open in the watchlist page');
+    await until(panelOpen, 'the watchlist page is open');
     expect((await readCard(page)).status).not.toMatch(/Could not/);
   });
 
@@ -260,7 +265,10 @@ describe('Firefox ESR runs Small-Cap Lens', () => {
     // A fresh popup, as the user opens it after the refresh.
     const fresh = await openExtensionPage(browser, 'popup.html', { width: 400, height: 900 });
     await fresh.waitForSelector('[data-testid="factor-flows"]', { timeout: 15_000 });
-    const ids = await fresh.$$eval('[data-testid^="factor-"]', (els) =>
+    // The six-line grid shows first; the rows with reasons and sources sit in its disclosure.
+    expect(await fresh.$$eval('[data-testid^="factor-line-"]', (els) => els.length)).toBe(6);
+    await fresh.click('.factor-more > summary');
+    const ids = await fresh.$$eval('[data-testid^="factor-"]:not([data-testid^="factor-line-"])', (els) =>
       els.map((e) => e.getAttribute('data-testid')),
     );
     expect(ids).toEqual(expect.arrayContaining(['factor-flows', 'factor-rates', 'factor-yields']));
@@ -269,7 +277,10 @@ describe('Firefox ESR runs Small-Cap Lens', () => {
     expect(flows).toMatch(/iShares/);
     expect(flows).toMatch(/as of \d{1,2} \w{3} \d{4}/);
     // Every factor row names a source (or says it has none), never a bare number.
-    const sources = await fresh.$$eval('[data-testid^="factor-"] .provenance', (els) => els.length);
+    const sources = await fresh.$$eval(
+      '.factor-list [data-testid^="factor-"] .provenance',
+      (els) => els.length,
+    );
     expect(sources).toBe(ids.length);
     // Nothing left the browser for a host outside the list.
     expect(web.outside).toEqual([]);
@@ -335,15 +346,18 @@ describe('Firefox ESR runs Small-Cap Lens', () => {
     expect(rows.length).toBeGreaterThanOrEqual(8);
     for (const [i, s] of expected.entries()) {
       expect(rows[i]).toContain(s.label);
-      expect(rows[i]).toMatch(/Data as of \d{1,2} \w{3} \d{4}|No data yet/);
-      expect(rows[i]).toMatch(/last tried/);
+      // One line per source: its state and the date of the data shown.
+      expect(rows[i]).toMatch(/data as of \d{1,2} \w{3} \d{4}|no data yet|bundled data/);
     }
     // The holdings came from the recorded iShares file; Yahoo's "Not Found" for every futures
     // contract is reported, not papered over.
     const holdings = rows[expected.findIndex((s) => s.id === 'ishares-holdings')]!;
     expect(holdings).not.toContain('Showing bundled data');
-    const futures = rows[expected.findIndex((s) => s.id === 'fed-futures')]!;
-    expect(futures).toMatch(/No fed funds futures contract answered/);
+    // Raw errors sit behind Details, one line per failing source.
+    const raw = await reload.$$eval('[data-testid="source-status"] .source-error', (els) =>
+      els.map((e) => e.textContent ?? ''),
+    );
+    expect(raw.some((e) => /No fed funds futures contract answered/.test(e))).toBe(true);
 
     // Every source failing: each row says why and that bundled data is shown.
     web.setMode('http-error');

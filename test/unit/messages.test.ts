@@ -85,6 +85,7 @@ const MODEL: Record<MessageType, (p: unknown) => boolean> = {
   getTabTickers: (p) => isPlain(p) && Number.isInteger(p.tabId),
   pinFromPage: (p) => isPlain(p) && tickerLike(p.symbol),
   openSidePanel: isPlain,
+  openPopup: isPlain,
   refresh: (p) => isPlain(p) && (p.force === undefined || typeof p.force === 'boolean'),
   setSettings: (p) => isPlain(p) && isPlain(p.patch),
   setWatchlist: (p) =>
@@ -168,6 +169,7 @@ const VALID_ISH: Record<MessageType, fc.Arbitrary<unknown>> = {
   getTabTickers: fc.record({ tabId: fc.oneof(fc.integer(), fc.double(), junk) }),
   pinFromPage: fc.record({ symbol: symbolish }),
   openSidePanel: fc.constant({}),
+  openPopup: fc.constant({}),
   refresh: fc.record({ force: fc.oneof(fc.boolean(), junk) }, { requiredKeys: [] }),
   setSettings: fc.record({ patch: fc.oneof(fc.dictionary(fc.string(), junk), junk) }),
   setWatchlist: fc.record({ items: fc.array(fc.record({ symbol: symbolish }), { maxLength: 5 }) }),
@@ -256,7 +258,7 @@ describe('validators: random payloads never reach a handler unless valid', () =>
 });
 
 describe('senders', () => {
-  it('content scripts reach exactly the read-only handlers, reportPageTickers, openSidePanel, openEvidence and pinFromPage', () => {
+  it('content scripts reach exactly the read-only handlers, reportPageTickers, openSidePanel, openEvidence, openPopup and pinFromPage', () => {
     expect([...CONTENT_SCRIPT_ALLOWED].sort()).toEqual(
       [
         'getStrip',
@@ -269,6 +271,7 @@ describe('senders', () => {
         'pinFromPage',
         'openSidePanel',
         'openEvidence',
+        'openPopup',
       ].sort(),
     );
   });
