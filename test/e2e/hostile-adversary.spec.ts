@@ -447,7 +447,8 @@ test.describe('Finding 3b: the quote path backs off', () => {
       // Wait for the price section to settle (a price, or why there is none).
       await card.expectText((st) => (st.text.includes('Loading price') ? 'loading' : 'settled'), 'settled');
       opened++;
-      lastPrice = (await card.state()).text.match(/Price · 3 months(.*?)Small caps now/)?.[1] ?? '';
+      // The stock-first card: the price line (or why there is none) sits under the name.
+      lastPrice = (await card.state()).text.match(/(The price servers[^.]*?UTC|\$[\d,.]+)/)?.[1] ?? '';
       await closeCard(tab); // the card covers the next paragraph
     }
     const perHost: Record<string, number> = {};
@@ -459,7 +460,7 @@ test.describe('Finding 3b: the quote path backs off', () => {
     for (const [h, n] of Object.entries(perHost)) expect(n, h).toBeLessThanOrEqual(1);
     log(`429: the last card's price section reads ${JSON.stringify(lastPrice)}`);
     expect(lastPrice, 'the card says why there is no price').toMatch(
-      /Price unavailable: The price servers asked us to wait; next try after \d\d:\d\d UTC/,
+      /The price servers asked us to wait; next try after \d\d:\d\d UTC/,
     );
   });
 });
