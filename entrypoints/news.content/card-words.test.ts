@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SmallCapStrip, TickerInfo } from '../../lib/model';
-import { backdropText, membershipPhrase, ordinal } from './card-words';
+import { backdropText, membershipPhrase } from './card-words';
 
 const prov = { source: 'ishares-holdings', label: 'iShares IWM holdings', asOf: '2026-05-05' };
 const base: TickerInfo = {
@@ -16,24 +16,6 @@ const base: TickerInfo = {
   membershipNote: null,
   membershipProvenance: prov,
 };
-
-describe('ordinal', () => {
-  it('reads as a rank', () => {
-    expect([1, 2, 3, 4, 11, 12, 13, 21, 108, 111, 1921].map(ordinal)).toEqual([
-      '1st',
-      '2nd',
-      '3rd',
-      '4th',
-      '11th',
-      '12th',
-      '13th',
-      '21st',
-      '108th',
-      '111th',
-      '1,921st',
-    ]);
-  });
-});
 
 describe('membershipPhrase', () => {
   it('says rank and weight as a reader would, and the sector share as the sector’s', () => {

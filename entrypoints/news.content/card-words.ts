@@ -3,23 +3,7 @@
  * the one-line small-cap backdrop.
  */
 import type { SmallCapStrip, TickerInfo } from '../../lib/model';
-import { formatAge, formatAsOf, formatWeight } from '../../lib/core/format';
-
-/** "1st", "2nd", "3rd", "108th", "111th". */
-export function ordinal(n: number): string {
-  const mod100 = n % 100;
-  const suffix =
-    mod100 >= 11 && mod100 <= 13
-      ? 'th'
-      : n % 10 === 1
-        ? 'st'
-        : n % 10 === 2
-          ? 'nd'
-          : n % 10 === 3
-            ? 'rd'
-            : 'th';
-  return `${n.toLocaleString('en-US')}${suffix}`;
-}
+import { formatAge, formatAsOf, formatWeight, ordinal } from '../../lib/core/format';
 
 /** Index membership as a reader's phrase: "In the Russell 2000 · 108th largest of 1,921 · weight 0.17%". */
 export function membershipPhrase(t: TickerInfo): {
