@@ -8,9 +8,9 @@
  * over the recorded one; the recorded one alone when the live source does not answer or with
  * `--offline` / SCL_OFFLINE=1), Stooq's IWM and SPY daily histories and FRED DGS2 (recorded).
  */
-import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { invokedDirectly } from './cli';
 import { FETCHERS, mergeFundHistory } from '../lib/engine/refresh';
 import { unwrap } from '../lib/result';
 import { computeEvidence, type EvidenceInputs } from '../lib/signals/evidence';
@@ -135,17 +135,7 @@ async function main(): Promise<void> {
   for (const n of report.notes) console.log(`  - ${n}`);
 }
 
-function invokedDirectly(): boolean {
-  const arg = process.argv[1];
-  if (!arg) return false;
-  try {
-    return realpathSync(arg) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (invokedDirectly()) {
+if (invokedDirectly(import.meta.url)) {
   main().catch((e: unknown) => {
     console.error(e instanceof Error ? e.stack : e);
     process.exit(1);

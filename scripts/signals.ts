@@ -47,8 +47,8 @@
  *
  * Exit codes: 0 ok, 1 data error (message on stderr), 2 usage error.
  */
-import { readFileSync, realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { invokedDirectly } from './cli';
 import type { SignalCard } from '../lib/model';
 import { buildSignalCard, type SignalInputs } from '../lib/signals/card';
 import {
@@ -392,18 +392,8 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-function invokedDirectly(): boolean {
-  const arg = process.argv[1];
-  if (!arg) return false;
-  try {
-    return realpathSync(arg) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
 // Importing this file (tests) must not run the CLI.
-if (invokedDirectly()) {
+if (invokedDirectly(import.meta.url)) {
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

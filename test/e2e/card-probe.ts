@@ -9,39 +9,9 @@
  */
 import type { CDPSession, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
+import { CLOSED_CARD, type CardState } from '../card-state';
 
-export interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-export interface CardState {
-  /** The card element exists and has a size. */
-  open: boolean;
-  /** The heading (the symbol). */
-  symbol: string;
-  text: string;
-  membership: string;
-  theme: string;
-  /** The pin / open-panel status line. */
-  status: string;
-  /** The screen-reader live region (keyboard stepping). */
-  announce: string;
-  box: Box | null;
-  /** The card's content height and the height it shows: more content than room means it scrolls. */
-  scrollHeight: number;
-  clientHeight: number;
-  /** Buttons by accessible name (text or aria-label). */
-  buttons: Record<string, Box>;
-  /** Focus is inside the card. */
-  focused: boolean;
-  /** What has focus inside the card: 'card' (the dialog itself), a button's name, or ''. */
-  focus: string;
-  /** The backdrop's factors in the card's sources footnote: per factor, its date text and stale mark. */
-  stripItems: Array<{ id: string; asOf: string; stale: boolean }>;
-}
+export type { Box, CardState } from '../card-state';
 
 interface ExecutionContext {
   id: number;
@@ -86,23 +56,6 @@ const READ_CARD = `(() => {
     })),
   };
 })()`;
-
-const CLOSED: CardState = {
-  open: false,
-  symbol: '',
-  text: '',
-  membership: '',
-  theme: '',
-  status: '',
-  announce: '',
-  box: null,
-  scrollHeight: 0,
-  clientHeight: 0,
-  buttons: {},
-  focused: false,
-  focus: '',
-  stripItems: [],
-};
 
 const probes = new WeakMap<Page, Promise<LensCard>>();
 
@@ -165,12 +118,12 @@ export class LensCard {
   }
 
   async state(): Promise<CardState> {
-    return (await this.evaluate<CardState>(READ_CARD)) ?? CLOSED;
+    return (await this.evaluate<CardState>(READ_CARD)) ?? CLOSED_CARD;
   }
 
   /** Waits for the card to be open (on `symbol` when given). */
   async expectOpen(symbol?: string, timeout = 10_000): Promise<CardState> {
-    let last = CLOSED;
+    let last = CLOSED_CARD;
     await expect
       .poll(
         async () => {

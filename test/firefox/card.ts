@@ -8,7 +8,7 @@
  * No test hook is compiled into the extension: the stories run against the production build.
  */
 import type { Page } from 'puppeteer-core';
-import type { CardState } from '../e2e/card-probe';
+import { CLOSED_CARD, type CardState } from '../card-state';
 import { until } from './firefox';
 
 interface BidiConnection {
@@ -19,23 +19,6 @@ interface BidiResult {
   result?: { type: string; value?: unknown; sharedId?: string };
   exceptionDetails?: { text: string };
 }
-
-const CLOSED: CardState = {
-  open: false,
-  symbol: '',
-  text: '',
-  membership: '',
-  theme: '',
-  status: '',
-  announce: '',
-  box: null,
-  scrollHeight: 0,
-  clientHeight: 0,
-  buttons: {},
-  focused: false,
-  focus: '',
-  stripItems: [],
-};
 
 /** Runs in the page with the closed root passed in: the same reading as the Chromium probe. */
 const READ_CARD = `(root) => {
@@ -98,7 +81,7 @@ export async function readCard(page: Page): Promise<FirefoxCardState> {
   });
   const value = host.result.result?.value as { shadowRoot?: { sharedId?: string } | null } | undefined;
   const rootId = value?.shadowRoot?.sharedId;
-  if (!rootId) return { ...CLOSED, strip: [], primaryBackground: '' };
+  if (!rootId) return { ...CLOSED_CARD, strip: [], primaryBackground: '' };
   const read = await connection.send('script.callFunction', {
     functionDeclaration: READ_CARD,
     target: { context },
