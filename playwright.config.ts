@@ -8,7 +8,7 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [['list']] : [['list']],
+  reporter: 'list',
   // Traces snapshot the whole DOM on every action, which stalls 100k-node pages for seconds and
   // would distort the timings the hostile-page stories log: opt in with PW_TRACE=1.
   use: { trace: process.env.PW_TRACE ? 'retain-on-failure' : 'off' },

@@ -7,5 +7,7 @@ export default defineConfig({
     include: ['{lib,components,entrypoints,scripts,test/unit}/**/*.test.{ts,tsx}'],
     setupFiles: ['./test/setup-unit.ts'],
     testTimeout: 30_000,
+    // Every spy and stub is undone after its test, so no test leans on another's mocks.
+    restoreMocks: true,
   },
 });

@@ -6,6 +6,9 @@ import { noDangerousHtml } from './scripts/vite/no-dangerous-html';
 
 // Manifest is kept minimal on purpose: every permission is listed (with the reason) in README.md.
 export default defineConfig({
+  // Every file imports what it uses (no globals to guess at); WXT's auto-imports would declare
+  // all of components/ and lib/ global.
+  imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact(), noDangerousHtml()],

@@ -1,3 +1,4 @@
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { CardHost } from './news.content/card-host';
 import { CARD_MODULE_KEY, type CardModule } from './news.content/card-contract';
 

@@ -1,3 +1,4 @@
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import type { Envelope, Reply } from '../lib/messaging';
 import type { SignalCard } from '../lib/model';
 

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
 import { classifySender, createTabRateLimiter, dispatch } from '../../lib/messaging';
 import { createHandlers } from '../../lib/engine/handlers';
 import { TabTickers } from '../../lib/engine/tab-tickers';

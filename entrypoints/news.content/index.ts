@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Universe, UniverseData } from '../../lib/detect';
 import { universeBuilder } from '../../lib/detect/universe';
