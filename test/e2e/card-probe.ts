@@ -9,7 +9,7 @@
  */
 import type { CDPSession, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
-import { CLOSED_CARD, type CardState } from '../card-state';
+import { CLOSED_CARD, READ_CARD_FROM_ROOT, type CardState } from '../card-state';
 
 export type { Box, CardState } from '../card-state';
 
@@ -24,37 +24,7 @@ const READ_CARD = `(() => {
   const host = [...document.documentElement.children].find((e) => e.getAttribute('data-scl') === 'card')
     ?? document.querySelector('small-cap-lens-card');
   const root = host ? (host.shadowRoot ?? chrome.dom.openOrClosedShadowRoot(host)) : null;
-  const card = root?.querySelector('[data-testid="scl-card"]') ?? null;
-  const box = (el) => {
-    const r = el.getBoundingClientRect();
-    return { x: r.x, y: r.y, width: r.width, height: r.height };
-  };
-  const b = card ? box(card) : null;
-  const buttons = {};
-  for (const el of card ? card.querySelectorAll('button') : []) {
-    buttons[(el.getAttribute('aria-label') || el.textContent || '').trim()] = box(el);
-  }
-  return {
-    open: !!b && b.width > 0 && b.height > 0,
-    symbol: card?.querySelector('h2')?.textContent ?? '',
-    text: card?.textContent ?? '',
-    membership: card?.querySelector('[data-testid="scl-membership"]')?.textContent ?? '',
-    theme: card?.getAttribute('data-theme') ?? '',
-    status: card?.querySelector('.status')?.textContent ?? '',
-    announce: root?.querySelector('[data-testid="scl-announce"]')?.textContent ?? '',
-    box: b,
-    scrollHeight: card?.scrollHeight ?? 0,
-    clientHeight: card?.clientHeight ?? 0,
-    buttons,
-    focused: !!root?.activeElement,
-    focus: !root?.activeElement ? '' : root.activeElement === card ? 'card'
-      : (root.activeElement.getAttribute('aria-label') || root.activeElement.textContent || '').trim(),
-    stripItems: [...(card ? card.querySelectorAll('.sources li[data-factor]') : [])].map((li) => ({
-      id: li.getAttribute('data-factor') ?? '',
-      asOf: li.querySelector('.asof')?.textContent ?? '',
-      stale: !!li.querySelector('.stale'),
-    })),
-  };
+  return (${READ_CARD_FROM_ROOT})(root);
 })()`;
 
 const probes = new WeakMap<Page, Promise<LensCard>>();

@@ -8,7 +8,7 @@
  * No test hook is compiled into the extension: the stories run against the production build.
  */
 import type { Page } from 'puppeteer-core';
-import { CLOSED_CARD, type CardState } from '../card-state';
+import { CLOSED_CARD, READ_CARD_FROM_ROOT, type CardState } from '../card-state';
 import { until } from './firefox';
 
 interface BidiConnection {
@@ -21,45 +21,7 @@ interface BidiResult {
 }
 
 /** Runs in the page with the closed root passed in: the same reading as the Chromium probe. */
-const READ_CARD = `(root) => {
-  const card = root.querySelector('[data-testid="scl-card"]');
-  const box = (el) => {
-    const r = el.getBoundingClientRect();
-    return { x: r.x, y: r.y, width: r.width, height: r.height };
-  };
-  const b = card ? box(card) : null;
-  const buttons = {};
-  for (const el of card ? card.querySelectorAll('button') : []) {
-    buttons[(el.getAttribute('aria-label') || el.textContent || '').trim()] = box(el);
-  }
-  const strip = card ? [...card.querySelectorAll('[data-testid="scl-backdrop"]')].map((b) => b.textContent ?? '') : [];
-  const primary = card?.querySelector('button.primary');
-  return JSON.stringify({
-    open: !!b && b.width > 0 && b.height > 0,
-    symbol: card?.querySelector('h2')?.textContent ?? '',
-    text: card?.textContent ?? '',
-    membership: card?.querySelector('[data-testid="scl-membership"]')?.textContent ?? '',
-    theme: card?.getAttribute('data-theme') ?? '',
-    status: card?.querySelector('.status')?.textContent ?? '',
-    announce: root.querySelector('[data-testid="scl-announce"]')?.textContent ?? '',
-    box: b,
-    scrollHeight: card?.scrollHeight ?? 0,
-    clientHeight: card?.clientHeight ?? 0,
-    buttons,
-    focused: !!root.activeElement,
-    focus: !root.activeElement ? '' : root.activeElement === card ? 'card'
-      : (root.activeElement.getAttribute('aria-label') || root.activeElement.textContent || '').trim(),
-    strip,
-    primaryBackground: primary ? getComputedStyle(primary).backgroundColor : '',
-  });
-}`;
-
-export interface FirefoxCardState extends CardState {
-  /** The card's small-cap backdrop line (one). */
-  strip: string[];
-  /** Computed background of the card's primary button (its styles applied). */
-  primaryBackground: string;
-}
+const READ_CARD = `(root) => JSON.stringify((${READ_CARD_FROM_ROOT})(root))`;
 
 function bidi(page: Page): { connection: BidiConnection; context: string } {
   const connection = (page.browser() as unknown as { connection: BidiConnection }).connection;
@@ -68,7 +30,7 @@ function bidi(page: Page): { connection: BidiConnection; context: string } {
 }
 
 /** The card's state now (closed when there is no card yet). */
-export async function readCard(page: Page): Promise<FirefoxCardState> {
+export async function readCard(page: Page): Promise<CardState> {
   const { connection, context } = bidi(page);
   // The card host: a direct child of <html> marked data-scl="card".
   const host = await connection.send('script.callFunction', {
@@ -81,7 +43,7 @@ export async function readCard(page: Page): Promise<FirefoxCardState> {
   });
   const value = host.result.result?.value as { shadowRoot?: { sharedId?: string } | null } | undefined;
   const rootId = value?.shadowRoot?.sharedId;
-  if (!rootId) return { ...CLOSED_CARD, strip: [], primaryBackground: '' };
+  if (!rootId) return CLOSED_CARD;
   const read = await connection.send('script.callFunction', {
     functionDeclaration: READ_CARD,
     target: { context },
@@ -91,16 +53,16 @@ export async function readCard(page: Page): Promise<FirefoxCardState> {
   });
   if (read.result.type !== 'success')
     throw new Error(`reading the card failed: ${read.result.exceptionDetails?.text}`);
-  return JSON.parse(String(read.result.result?.value)) as FirefoxCardState;
+  return JSON.parse(String(read.result.result?.value)) as CardState;
 }
 
 /** Waits until the card satisfies `ok`; returns that state. */
 export function waitForCard(
   page: Page,
-  ok: (c: FirefoxCardState) => boolean = (c) => c.open,
+  ok: (c: CardState) => boolean = (c) => c.open,
   what = 'the card is open',
   timeoutMs = 10_000,
-): Promise<FirefoxCardState> {
+): Promise<CardState> {
   return until(
     async () => {
       const c = await readCard(page);
