@@ -10,6 +10,7 @@
 import type { CDPSession, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 import { CLOSED_CARD, READ_CARD_FROM_ROOT, type CardState } from '../card-state';
+import { waitForUnderlined } from './underlines';
 
 export type { Box, CardState } from '../card-state';
 
@@ -58,6 +59,15 @@ export class LensCard {
       probes.set(page, p);
     }
     return p;
+  }
+
+  /** Waits for `text` to be underlined, rests the mouse on it, and waits for the card (on `symbol`). */
+  static async hover(page: Page, text: string, symbol?: string): Promise<LensCard> {
+    const p = await waitForUnderlined(page, text, { timeoutMs: 15_000 });
+    await page.mouse.move(p.x, p.y);
+    const card = await LensCard.of(page);
+    await card.expectOpen(symbol);
+    return card;
   }
 
   /** Evaluates `expression` in the extension's isolated world of the top frame. */

@@ -10,7 +10,6 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { sendFromExtensionPage } from './pages';
 import { LensCard } from './card-probe';
 import { servePageAt } from './page-server';
-import { waitForUnderlined } from './underlines';
 import {
   evidenceSentence,
   leadCondition,
@@ -83,10 +82,7 @@ test.describe('A reader asks what happened next after a signal', () => {
     await servePageAt(context, pageServer, DEMO_URL, 'demo-news.html');
     const page = await context.newPage();
     await page.goto(DEMO_URL);
-    const p = await waitForUnderlined(page, 'HWC', { timeoutMs: 15_000 });
-    await page.mouse.move(p.x, p.y);
-    const card = await LensCard.of(page);
-    await card.expectOpen('HWC');
+    const card = await LensCard.hover(page, 'HWC', 'HWC');
     const lineName = async () =>
       Object.keys((await card.state()).buttons).find((n) => /^Small-cap backdrop: \d/.test(n)) ?? '';
     await expect.poll(lineName, { timeout: 15_000 }).not.toBe('');

@@ -6,7 +6,6 @@
 import { expect, test } from './fixtures';
 import { LensCard } from './card-probe';
 import { servePageAt } from './page-server';
-import { waitForUnderlined } from './underlines';
 
 const DEMO_URL = 'https://www.globenewswire.com/news-release/2026/11/25/small-cap-lens-demo.html';
 const FACTORS = ['flows', 'rates', 'relative', 'drawdown', 'yields', 'recon'];
@@ -21,10 +20,7 @@ test('the hover card shows the same backdrop dates and stale markers as the popu
   await servePageAt(context, pageServer, DEMO_URL, 'demo-news.html');
   const page = await context.newPage();
   await page.goto(DEMO_URL);
-  const p = await waitForUnderlined(page, 'HWC', { timeoutMs: 15_000 });
-  await page.mouse.move(p.x, p.y);
-  const card = await LensCard.of(page);
-  await card.expectOpen('HWC');
+  const card = await LensCard.hover(page, 'HWC', 'HWC');
   await expect
     .poll(async () => (await card.state()).stripItems.length, { timeout: 10_000 })
     .toBe(FACTORS.length);

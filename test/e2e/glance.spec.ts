@@ -11,7 +11,6 @@ import { expect, test } from './fixtures';
 import { LensCard } from './card-probe';
 import { PAGE_LABELS } from './news-page-labels';
 import { servePageAt } from './page-server';
-import { waitForUnderlined } from './underlines';
 import { hasPages, PAGES_SKIP_REASON } from '../shared-fixtures';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -58,10 +57,7 @@ const DEMO_URL = 'https://www.globenewswire.com/news-release/2026/11/25/small-ca
 
 /** Hovers `text` and returns the open card's state, after its data have settled. */
 async function hoverCard(page: Page, text: string) {
-  const p = await waitForUnderlined(page, text, { timeoutMs: 15_000 });
-  await page.mouse.move(p.x, p.y);
-  const card = await LensCard.of(page);
-  await card.expectOpen();
+  const card = await LensCard.hover(page, text);
   // Loading lines are short; measure the card with its data in.
   await expect.poll(async () => (await card.state()).text, { timeout: 10_000 }).not.toMatch(/Loading/);
   await page.waitForTimeout(200);
