@@ -90,6 +90,9 @@ export function SymbolCombobox({ suggest, onAdd, disabled }: Props) {
   const submitTyped = async () => {
     const typed = query.trim();
     if (!typed || busy) return;
+    // This answer supersedes the debounced lookup still pending for the same text, which would
+    // otherwise land after it and take the "Add … anyway" question away again.
+    seq.current++;
     const bare = typed.replace(/^\$/, '').toUpperCase();
     let list: Suggestion[] = [];
     try {
@@ -100,7 +103,6 @@ export function SymbolCombobox({ suggest, onAdd, disabled }: Props) {
     const exact = list.find((o) => o.symbol === bare);
     if (exact) return add(exact.symbol);
     if (list.length > 0) {
-      seq.current++;
       setOptions(list);
       setActive(0);
       setOpen(true);
