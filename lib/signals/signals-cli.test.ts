@@ -11,23 +11,34 @@ const script = resolve(root, 'scripts/signals.ts');
 const MEETINGS =
   '2023-03-22,2023-05-03,2023-06-14,2023-07-26,2023-09-20,2023-11-01,2023-12-13,2024-01-31,2024-03-20';
 
+/** `signals fedwatch` on a recorded futures file, watched on `watchDate`, with more flags. */
+function fedwatchArgs(futures: string, watchDate: string, targetRange: string, ...more: string[]): string[] {
+  return [
+    script,
+    'fedwatch',
+    '--futures',
+    realPath(futures),
+    '--watch-date',
+    watchDate,
+    '--target-range',
+    targetRange,
+    ...more,
+    '--json',
+  ];
+}
+const runCli = (args: string[]) => spawnSync(tsx, args, { encoding: 'utf8', cwd: root });
+
 describe('scripts/signals.ts fedwatch', () => {
   it('prints the 10 Mar 2023 table as JSON (CME: 0.0 / 57.4 / 41.0 / 1.6 for May 3)', () => {
     const out = execFileSync(
       tsx,
-      [
-        script,
-        'fedwatch',
-        '--futures',
-        realPath('zq_contracts_daily_2023-02-01_to_2023-04-14.csv'),
-        '--watch-date',
+      fedwatchArgs(
+        'zq_contracts_daily_2023-02-01_to_2023-04-14.csv',
         '2023-03-10',
-        '--target-range',
         '4.50-4.75',
         '--meetings',
         MEETINGS,
-        '--json',
-      ],
+      ),
       { encoding: 'utf8', cwd: root },
     );
     const json = JSON.parse(out) as {
@@ -47,20 +58,8 @@ describe('scripts/signals.ts fedwatch', () => {
   }, 60_000);
 
   it('2026-09-18 with the bundled calendar: CME 42.4 / 57.6 for 28 Oct (a hike), no warnings', () => {
-    const r = spawnSync(
-      tsx,
-      [
-        script,
-        'fedwatch',
-        '--futures',
-        realPath('cme_zq_settlements_2026-09-17_to_2026-09-18.csv'),
-        '--watch-date',
-        '2026-09-18',
-        '--target-range',
-        '3.75-4.00',
-        '--json',
-      ],
-      { encoding: 'utf8', cwd: root },
+    const r = runCli(
+      fedwatchArgs('cme_zq_settlements_2026-09-17_to_2026-09-18.csv', '2026-09-18', '3.75-4.00'),
     );
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
@@ -78,20 +77,14 @@ describe('scripts/signals.ts fedwatch', () => {
   }, 60_000);
 
   it('infers the calendar when --meetings leaves out a past meeting, and says so on stderr', () => {
-    const args = [
-      script,
-      'fedwatch',
-      '--futures',
-      realPath('cme_zq_settlements_2026-09-17_to_2026-09-18.csv'),
-      '--watch-date',
+    const args = fedwatchArgs(
+      'cme_zq_settlements_2026-09-17_to_2026-09-18.csv',
       '2026-09-18',
-      '--target-range',
       '375-400',
       '--meetings',
       '2026-10-28,2026-12-09,2027-01-27',
-      '--json',
-    ];
-    const r = spawnSync(tsx, args, { encoding: 'utf8', cwd: root });
+    );
+    const r = runCli(args);
     expect(r.status).toBe(0);
     // The calendar is inferred: 16 Sep (past) and 28 Oct … 27 Jan are priced as CME does.
     expect(r.stderr).toMatch(/Warning: --meetings leaves out .*2026-09-16.* — added/);
@@ -107,20 +100,14 @@ describe('scripts/signals.ts fedwatch', () => {
       '450-475': 18.2,
     });
     // As given, September counts as meeting-free: warned, and October's odds move.
-    const asGiven = spawnSync(tsx, [...args, '--no-infer-calendar'], {
-      encoding: 'utf8',
-      cwd: root,
-    });
+    const asGiven = runCli([...args, '--no-infer-calendar']);
     expect(asGiven.stderr).toMatch(/leaves out the FOMC decision of 2026-09-16 .*treated as meeting-free/);
     const oct = (JSON.parse(asGiven.stdout) as typeof json).meetings[0]?.probabilities['400-425'];
     expect(oct).not.toBe(57.6);
   }, 60_000);
 
   it('usage errors exit with 2', () => {
-    const r = spawnSync(tsx, [script, 'fedwatch', '--watch-date', '2023-03-10'], {
-      encoding: 'utf8',
-      cwd: root,
-    });
+    const r = runCli([script, 'fedwatch', '--watch-date', '2023-03-10']);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/--futures is required/);
   }, 60_000);

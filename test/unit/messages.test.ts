@@ -25,6 +25,7 @@ import { TabTickers } from '../../lib/engine/tab-tickers';
 import { setBundledLoader } from '../../lib/engine/bundled';
 import { getWatchlist, saveWatchlist } from '../../lib/storage';
 import { RUNS } from './fuzz';
+import { RULE_IDS } from '../../lib/alerts/types';
 
 const root = resolve(__dirname, '../..');
 const ORIGIN = 'chrome-extension://ourid/';
@@ -109,18 +110,7 @@ const MODEL: Record<MessageType, (p: unknown) => boolean> = {
   snoozeAlertRule: (p) =>
     isPlain(p) &&
     typeof p.rule === 'string' &&
-    [
-      'flows-decile',
-      'flows-zero',
-      'rates-move',
-      'rates-gap',
-      'yields-2y',
-      'drawdown',
-      'new-high',
-      'calendar',
-      'watch-membership',
-      'watch-move',
-    ].includes(p.rule) &&
+    (RULE_IDS as readonly string[]).includes(p.rule) &&
     typeof p.hours === 'number' &&
     p.hours >= 0 &&
     p.hours <= 720,
