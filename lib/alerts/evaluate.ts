@@ -19,13 +19,12 @@ import {
 
 const formatUsdCompact = (x: number) => formatMoney(x, { signed: true });
 import type { Calendars } from '../types';
+import { addDays, daysBetween, newYorkDate, tradingDayOnOrBefore } from '../core/market-time';
 import {
   drawdownLevel,
   flowBand,
   MEMBERSHIP_TEXT,
   movePts,
-  newYorkDate,
-  previousWeekday,
   yieldState,
   type FlowBand,
   type MembershipState,
@@ -467,18 +466,19 @@ export function calendarEvents(cal: Calendars): CalendarEvent[] {
 }
 
 /**
- * Calendar alerts fire on the weekday before each event (New York date), and only then: a
- * browser that was closed that day does not announce the event afterwards.
+ * Calendar alerts fire on the trading day before each event (New York date, NYSE holidays
+ * skipped), and only then: a browser that was closed that day does not announce the event
+ * afterwards.
  */
 export function calendarDrafts(cal: Calendars, now: Date): Draft[] {
   const today = newYorkDate(now);
   return calendarEvents(cal)
-    .filter((e) => previousWeekday(e.date) === today)
+    .filter((e) => tradingDayOnOrBefore(addDays(e.date, -1)) === today)
     .map((e) => ({
       id: `calendar:${e.kind}:${e.date}`,
       rule: 'calendar' as const,
       subject: e.kind === 'fomc' ? `FOMC ${e.date}` : `Russell ${e.kind} ${e.date}`,
-      title: `Tomorrow: ${e.title}${e.confirmed ? '' : ' (date not confirmed by the publisher)'}`,
+      title: `${daysBetween(today, e.date) === 1 ? 'Tomorrow' : 'Next trading day'}: ${e.title}${e.confirmed ? '' : ' (date not confirmed by the publisher)'}`,
       from: null,
       to: {
         text: formatDate(e.date),

@@ -9,14 +9,13 @@ import type { LensData, DatasetKey } from '../engine/data';
 import { currentTargetRange } from '../engine/card-inputs';
 import type { SourceId } from '../storage';
 import type { PriceSeries, Provenance } from '../types';
+import { newYorkDate, sessionHasClosed } from '../core/market-time';
 import {
   dayMoveSeries,
   drawdownSeries,
   flowSeries,
-  isClosedBar,
   meetingOdds,
   membershipOf,
-  newYorkDate,
   oddsGapPts,
   yieldMoveSeries,
   type MeetingOdds,
@@ -64,7 +63,7 @@ export function liveReadings(inp: LiveInputs): Reading[] {
   // IWM drawdown, closed sessions only (a row for a day still trading is not a close).
   const iwm = data.prices.IWM;
   if (iwm) {
-    const last = drawdownSeries(iwm.data.bars.filter((b) => isClosedBar(b.date, now))).at(-1);
+    const last = drawdownSeries(iwm.data.bars.filter((b) => sessionHasClosed(b.date, now))).at(-1);
     if (last && fresh('prices:IWM', 'prices', last.date))
       out.push(pointReading('drawdown:IWM', iwm.provenance, last, recordedAt));
   }
@@ -157,7 +156,7 @@ export function liveReadings(inp: LiveInputs): Reading[] {
   for (const sym of inp.watchlist) {
     const q = inp.quotes.get(sym);
     if (!q) continue;
-    const last = dayMoveSeries(q.data.bars.filter((b) => isClosedBar(b.date, now))).at(-1);
+    const last = dayMoveSeries(q.data.bars.filter((b) => sessionHasClosed(b.date, now))).at(-1);
     if (!last || inp.isStale('prices', last.date, now)) continue;
     out.push(pointReading(`price:${sym}`, q.provenance, last, recordedAt));
   }

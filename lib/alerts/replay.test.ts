@@ -571,4 +571,25 @@ describe('calendar: the day before each dated event', () => {
     thu.setUTCDate(thu.getUTCDate() - 1);
     expect(calendarDrafts(cal, thu).map((d) => d.id)).toContain(`calendar:effective:${eff}`);
   });
+
+  it('skips weekends and NYSE holidays: an event after Martin Luther King Day is announced the Friday before', () => {
+    // Tue 20 Jan 2026 follows the Monday holiday (19 Jan): the trading day before is Fri 16 Jan.
+    const event = {
+      ...cal,
+      fomc: [{ start: '2026-01-19', end: '2026-01-20', sep: false, tentative: false }],
+      russell: [],
+    };
+    const on = (date: string) => calendarDrafts(event, new Date(`${date}T15:00:00Z`));
+    expect(on('2026-01-19')).toEqual([]);
+    expect(on('2026-01-18')).toEqual([]);
+    const friday = on('2026-01-16');
+    expect(friday.map((d) => d.id)).toEqual(['calendar:fomc:2026-01-20']);
+    expect(friday[0]!.title).toMatch(/^Next trading day: /);
+    // An ordinary weekday before: "Tomorrow".
+    const wed = calendarDrafts(
+      { ...event, fomc: [{ start: '2026-01-27', end: '2026-01-28', sep: false, tentative: false }] },
+      new Date('2026-01-27T15:00:00Z'),
+    );
+    expect(wed[0]!.title).toMatch(/^Tomorrow: /);
+  });
 });
