@@ -11,6 +11,7 @@
  * Quirk: `current_target` has the current range's probability glued on ('375-40082' = '375-400'
  * + 82): the range is read as lower-bound + 25 bp and the rest is checked against the table.
  */
+import { newYorkClock } from '../core/market-time';
 import { fail, guardParser, ok, type Result } from '../result';
 import { isRecord } from './kalshi';
 
@@ -52,17 +53,8 @@ export interface FedWatchCapture {
 const isoDate = (s: unknown): s is string => typeof s === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(s);
 
 const nyParts = (iso: string) => {
-  // TODO(lib/core): use the core's New York market-date helper once it lands (issue 12, one core).
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'America/New_York',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(iso));
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-  return { date: `${get('year')}-${get('month')}-${get('day')}`, hour: Number(get('hour')) };
+  const { date, minutes } = newYorkClock(new Date(iso));
+  return { date, hour: Math.floor(minutes / 60) };
 };
 
 /**
