@@ -63,14 +63,19 @@ export function waitForCard(
   what = 'the card is open',
   timeoutMs = 10_000,
 ): Promise<CardState> {
+  let last: CardState = CLOSED_CARD;
   return until(
     async () => {
-      const c = await readCard(page);
-      return ok(c) ? c : null;
+      last = await readCard(page);
+      return ok(last) ? last : null;
     },
     what,
     timeoutMs,
-  );
+  ).catch((e: unknown) => {
+    // Say what the card showed instead, so a failure in CI can be read without a rerun.
+    const seen = last.open ? `open on ${last.symbol}, status "${last.status}"` : 'no card';
+    throw new Error(`${(e as Error).message}; the card: ${seen}`);
+  });
 }
 
 /** Clicks the card's button named `name` with the mouse. */
