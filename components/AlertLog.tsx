@@ -9,7 +9,7 @@ import type { AlertRecord, AlertSide } from '../lib/alerts/types';
 import { RULE_META } from '../lib/alerts/types';
 import { send } from '../lib/messaging';
 import { formatDate } from '../lib/core/format';
-import { errorText, LOADING, type Load } from './load';
+import { errorText, LOADING, type Load } from '../lib/ui/load-state';
 import './alerts.css';
 
 /** How often an open log looks for new alerts (the background writes them after refreshes). */

@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 import { RULE_IDS, RULE_META, type AlertSettings, type RuleId } from '../lib/alerts/types';
 import type { Settings } from '../lib/storage';
 import { send } from '../lib/messaging';
-import { errorText } from './load';
+import { errorText } from '../lib/ui/load-state';
 import './alerts.css';
 
 interface Props {

@@ -1,4 +1,4 @@
-import type { Banner } from './freshness';
+import type { Banner } from '../lib/ui/freshness-words';
 import './components.css';
 
 /** Offline / old-data banner with the data's dates and a Retry button, in place of "now". */

@@ -13,7 +13,7 @@ import {
   verdictSentence,
   type EvidenceView,
 } from '../lib/signals/evidence-text';
-import { formatEvidencePct, pathChart, type EvidencePathChart } from './evidence';
+import { formatEvidencePct, pathChart, type EvidencePathChart } from '../lib/ui/evidence-panel';
 import { formatDate } from '../lib/core/format';
 import { ProvenanceLines } from './Provenance';
 import './components.css';

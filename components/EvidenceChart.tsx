@@ -2,8 +2,9 @@ import { useEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { formatPercent } from '../lib/core/format';
-import type { EvidencePathChart } from './evidence';
-import { cssVar, useResolvedTheme } from './theme';
+import type { EvidencePathChart } from '../lib/ui/evidence-panel';
+import { cssVar } from '../lib/ui/theme';
+import { useResolvedTheme } from './use-resolved-theme';
 
 const HORIZON_TICKS: Record<number, string> = { 0: '0', 21: '1m', 63: '3m', 126: '6m', 252: '12m' };
 

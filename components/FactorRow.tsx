@@ -2,11 +2,11 @@ import type { Factor, FactorState } from '../lib/model';
 import { LazyMiniChart as MiniChart } from './LazyMiniChart';
 import { ProvenanceLines } from './Provenance';
 import { formatAsOf } from '../lib/core/format';
-import { FACTOR_STATE_GLYPH, FACTOR_STATE_TEXT, STALE_TITLE } from './signal';
+import { FACTOR_STATE_GLYPH, FACTOR_STATE_TEXT, STALE_TITLE } from '../lib/ui/signal-words';
 import { WhatHappenedNext } from './WhatHappenedNext';
 import './components.css';
 
-export function StateChip({ state }: { state: FactorState }) {
+function StateChip({ state }: { state: FactorState }) {
   return (
     <span class={`state-chip state-${state}`}>
       <span aria-hidden="true" class="state-glyph">

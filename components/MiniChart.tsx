@@ -10,8 +10,9 @@ import {
   readoutAt,
   toAlignedData,
   yRange,
-} from './chart';
-import { cssVar, useResolvedTheme } from './theme';
+} from '../lib/ui/chart-data';
+import { cssVar } from '../lib/ui/theme';
+import { useResolvedTheme } from './use-resolved-theme';
 
 // uPlot's facet-unit enum is a `const enum` in its typings; 3 = "values are colours".
 const FACET_COLOR = 3 as uPlot.Series.BarsPathBuilderFacetUnit;

@@ -1,5 +1,5 @@
 import type { Provenance } from '../lib/types';
-import { provenanceText, uniqueProvenance } from './signal';
+import { provenanceText, uniqueProvenance } from '../lib/ui/signal-words';
 import './components.css';
 
 const safeUrl = (u: string | undefined) => (u && /^https:\/\//.test(u) ? u : null);

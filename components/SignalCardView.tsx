@@ -1,8 +1,8 @@
 import type { Factor, SignalCard } from '../lib/model';
 import { FactorRow } from './FactorRow';
 import { formatDate, parseDate } from '../lib/core/format';
-import { FACTOR_LABEL } from './freshness';
-import { countsText, FACTOR_STATE_GLYPH, FACTOR_STATE_TEXT } from './signal';
+import { FACTOR_LABEL } from '../lib/ui/freshness-words';
+import { countsText, FACTOR_STATE_GLYPH, FACTOR_STATE_TEXT } from '../lib/ui/signal-words';
 import './components.css';
 
 const SHORT_STATE = {
@@ -24,7 +24,7 @@ function shortDate(iso: string, generatedAt: string): string {
 const asOfOf = (f: Factor): string | null => f.asOf;
 
 /** One line per factor: plain label, value, state in words, as-of. Details live below. */
-export function FactorGrid({ card }: { card: SignalCard }) {
+function FactorGrid({ card }: { card: SignalCard }) {
   return (
     <table class="factor-grid">
       <caption class="sr-only">The six small-cap factors: value, reading and date</caption>

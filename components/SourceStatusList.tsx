@@ -1,7 +1,7 @@
 import type { SourceStatus } from '../lib/model';
 import { formatAgo, formatAsOf } from '../lib/core/format';
-import { commonFailure } from './freshness';
-import { SOURCE_STATE_GLYPH, SOURCE_STATE_TEXT, STALE_TITLE } from './signal';
+import { commonFailure } from '../lib/ui/freshness-words';
+import { SOURCE_STATE_GLYPH, SOURCE_STATE_TEXT, STALE_TITLE } from '../lib/ui/signal-words';
 import './components.css';
 
 /** The one line a reader needs per source: state, and the date of the data we show. */

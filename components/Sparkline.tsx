@@ -1,8 +1,9 @@
 import { useEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { cssVar, useResolvedTheme } from './theme';
-import { yRange } from './chart';
+import { cssVar } from '../lib/ui/theme';
+import { useResolvedTheme } from './use-resolved-theme';
+import { yRange } from '../lib/ui/chart-data';
 
 interface Props {
   x: number[];

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { comboKey } from './combobox';
+import { comboKey } from '../lib/ui/combobox-keys';
 import './components.css';
 
 const SYMBOL_LIKE = /^\$?[A-Za-z][A-Za-z0-9.\-/]{0,9}$/;

@@ -1,5 +1,5 @@
 import type { TickerInfo } from '../lib/model';
-import { badgeFor } from './membership';
+import { badgeFor } from '../lib/ui/membership-badge';
 import './components.css';
 
 interface Props {

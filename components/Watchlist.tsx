@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { TickerInfo, TickerQuote, WatchlistItem } from '../lib/model';
 import type { Provenance } from '../lib/types';
 import { formatDate, formatPercent, formatPrice, formatSigned } from '../lib/core/format';
-import { membershipChange } from './membership';
+import { membershipChange } from '../lib/ui/membership-badge';
 import { ProvenanceLines } from './Provenance';
 import { Sparkline } from './Sparkline';
 import { StaleBadge } from './FactorRow';
@@ -17,9 +17,9 @@ import {
   sortWatchlist,
   watchlistToCsv,
   type SortKey,
-} from './watchlist';
+} from '../lib/watchlist';
 import './components.css';
-import { downloadText } from './download';
+import { downloadText } from '../lib/ui/download';
 import { EmptyState } from './EmptyState';
 
 export interface WatchlistProps {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contrastRatio, readTokens } from '../../components/contrast';
+import { contrastRatio, readTokens } from '../../test/contrast';
 import { CARD_CSS } from './card-style';
 
 // Text on background in the card: every pair its markup uses (the primary button's text is --bg).

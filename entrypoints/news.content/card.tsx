@@ -9,7 +9,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { SmallCapStrip, TickerInfo, TickerQuote } from '../../lib/model';
 import type { CardApi, CardTarget } from './card-contract';
 import { formatAsOf, formatDate, formatPercent, formatPrice, formatSigned } from '../../lib/core/format';
-import { provenanceText } from '../../components/signal';
+import { provenanceText } from '../../lib/ui/signal-words';
 import { placeCard, type Rect } from './place';
 import type { CardTheme } from './theme';
 import { sparkShape } from './spark';

@@ -6,21 +6,21 @@ import { send } from '../../lib/messaging';
 import type { Settings } from '../../lib/storage';
 import { normalizeSymbol } from '../../lib/core/symbols';
 import { SOURCE_IDS, SOURCE_LABELS } from '../../lib/core/sources';
-import { errorText, LOADING, toLoad, type Load } from '../../components/load';
+import { errorText, LOADING, toLoad, type Load } from '../../lib/ui/load-state';
 import {
   MAX_SETTINGS_FILE_BYTES,
   parseSettingsFile,
   settingsToJson,
   tooLarge,
-} from '../../components/settingsFile';
-import { curatedHostNames, isCuratedHost, parseOriginInput, toggleHost } from '../../components/sites';
+} from '../../lib/settings-file';
+import { curatedHostNames, isCuratedHost, parseOriginInput, toggleHost } from '../../lib/sites';
 import { IndexLegend, ShortcutHint } from '../../components/Legend';
 import { SourceStatusList } from '../../components/SourceStatusList';
-import { watchStorageKeys } from '../../components/storageWatch';
-import { applyTheme } from '../../components/theme';
-import { exportFileName } from '../../components/watchlist';
+import { watchStorageKeys } from '../../lib/ui/storage-watch';
+import { applyTheme } from '../../lib/ui/theme';
+import { exportFileName } from '../../lib/watchlist';
 import './options.css';
-import { downloadText } from '../../components/download';
+import { downloadText } from '../../lib/ui/download';
 import { AlertsSection } from '../../components/AlertsSection';
 
 // How often the background checks which sources are due; each source keeps its own cadence

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { App } from './App';
-import { applyTheme } from '../../components/theme';
+import { applyTheme } from '../../lib/ui/theme';
 import '../../components/base.css';
 
 applyTheme('auto');

@@ -1,6 +1,6 @@
 import { send, unwrapReply, type Reply } from '../../lib/messaging';
 import type { SignalCard } from '../../lib/model';
-import { errorText, toLoad, type Load } from '../../components/load';
+import { errorText, toLoad, type Load } from '../../lib/ui/load-state';
 
 /**
  * The signal card is requested before the UI modules evaluate and render: by popup-early.js in

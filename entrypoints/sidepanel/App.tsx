@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { TickerInfo, TickerQuote, WatchlistItem } from '../../lib/model';
 import { send } from '../../lib/messaging';
-import { errorText, LOADING, type Load } from '../../components/load';
-import { watchStorageKeys } from '../../components/storageWatch';
-import { applyTheme } from '../../components/theme';
+import { errorText, LOADING, type Load } from '../../lib/ui/load-state';
+import { watchStorageKeys } from '../../lib/ui/storage-watch';
+import { applyTheme } from '../../lib/ui/theme';
 import { Watchlist } from '../../components/Watchlist';
 import { EvidenceContext, EvidenceList, useEvidenceState } from '../../components/WhatHappenedNext';
 import { AlertLog } from '../../components/AlertLog';

@@ -11,7 +11,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { mergeWatchlists, parseWatchlistCsv, watchlistToCsv } from '../../components/watchlist';
+import { mergeWatchlists, parseWatchlistCsv, watchlistToCsv } from '../../lib/watchlist';
 import { DB_NAME, DB_VERSION, getRecord, openLensDB, resetDbConnection } from '../../lib/db';
 import { setBundledLoader } from '../../lib/engine/bundled';
 import { Engine } from '../../lib/engine/engine';

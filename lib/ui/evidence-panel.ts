@@ -1,7 +1,7 @@
 /** Pure helpers behind the "What happened next" panel. */
-import type { FactorId } from '../lib/model';
-import type { ConditionEvidence, EvidenceFactorId, FactorEvidence } from '../lib/signals/evidence';
-import { HORIZON_LABEL } from '../lib/signals/evidence';
+import type { FactorId } from '../model';
+import type { ConditionEvidence, EvidenceFactorId, FactorEvidence } from '../signals/evidence';
+import { HORIZON_LABEL } from '../signals/evidence';
 
 export const EVIDENCE_FACTOR_IDS: ReadonlySet<FactorId> = new Set<EvidenceFactorId>([
   'flows',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { PageTicker } from '../lib/model';
-import { mentionsText, sortPageTickers } from './pageTickers';
+import type { PageTicker } from '../model';
+import { mentionsText, sortPageTickers } from './page-tickers';
 
 const t = (symbol: string, count: number, russell2000: boolean): PageTicker => ({
   symbol,

@@ -2,9 +2,9 @@
  * How old the backdrop's data are and why, in words for the popup's banner and the source list.
  * Old data are never called "now": the banner names the dates the figures describe.
  */
-import type { FactorId, SignalCard, SourceStatus } from '../lib/model';
-import type { SourceErrorKind } from '../lib/result';
-import { formatDate } from '../lib/core/format';
+import type { FactorId, SignalCard, SourceStatus } from '../model';
+import type { SourceErrorKind } from '../result';
+import { formatDate } from '../core/format';
 
 /** Plain labels for the six factors (methods and tickers stay in the details). */
 export const FACTOR_LABEL: Record<FactorId, string> = {

@@ -3,11 +3,11 @@
  * Every function returns a new list; a failed import returns an error and leaves the caller's
  * list untouched.
  */
-import type { IndexMembership, TickerInfo, TickerQuote, WatchlistItem } from '../lib/model';
-import { MAX_WATCHLIST, normalizeSymbol } from '../lib/core/symbols';
-import { detectSeparator, parseCsvRecords } from '../lib/core/csv';
+import type { IndexMembership, TickerInfo, TickerQuote, WatchlistItem } from './model';
+import { MAX_WATCHLIST, normalizeSymbol } from './core/symbols';
+import { detectSeparator, parseCsvRecords } from './core/csv';
 
-export const CSV_COLUMNS = ['symbol', 'note', 'added_at', 'membership_at_pin'] as const;
+const CSV_COLUMNS = ['symbol', 'note', 'added_at', 'membership_at_pin'] as const;
 const MEMBERSHIPS: ReadonlySet<string> = new Set(['R2000', 'R1000', 'SP500']);
 /** Leading characters a spreadsheet would run as a formula. */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -201,28 +201,6 @@ export function sortWatchlist(
     return b.v - a.v || a.idx - b.idx;
   });
   return indexed.map((x) => x.item);
-}
-
-export type AddResult = { ok: true; items: WatchlistItem[]; symbol: string } | { ok: false; error: string };
-
-/** Appends a symbol typed by the user (with "$" or lower case), refusing duplicates and overflow. */
-export function addSymbol(
-  items: WatchlistItem[],
-  input: string,
-  membership: IndexMembership | null,
-  now: Date = new Date(),
-): AddResult {
-  const symbol = normalizeSymbol(input);
-  if (!symbol) return { ok: false, error: `"${input.trim().slice(0, 20)}" is not a ticker symbol.` };
-  if (items.some((i) => i.symbol === symbol))
-    return { ok: false, error: `${symbol} is already in the watchlist.` };
-  if (items.length >= MAX_WATCHLIST)
-    return { ok: false, error: `The watchlist is full (${MAX_WATCHLIST} symbols).` };
-  return {
-    ok: true,
-    symbol,
-    items: [...items, { symbol, note: '', addedAt: now.toISOString(), membershipAtPin: membership }],
-  };
 }
 
 export function setNote(items: WatchlistItem[], symbol: string, note: string): WatchlistItem[] {

@@ -1,5 +1,5 @@
-/** WCAG 2 contrast ratio of two #rrggbb colours (used by the token test and nowhere hot). */
-export function relativeLuminance(hex: string): number {
+/** WCAG 2 contrast ratio of two #rrggbb colours, for the tests that check the theme tokens. */
+function relativeLuminance(hex: string): number {
   const n = parseInt(hex.replace('#', ''), 16);
   const [r, g, b] = [n >> 16, (n >> 8) & 255, n & 255].map((v) => {
     const c = v / 255;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { contrastRatio, readTokens } from './contrast';
+import { contrastRatio, readTokens } from '../test/contrast';
 
 const css = readFileSync(fileURLToPath(new URL('./base.css', import.meta.url)), 'utf8');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../lib/storage';
-import { MAX_SETTINGS_FILE_BYTES, parseSettingsFile, settingsToJson } from './settingsFile';
+import { DEFAULT_SETTINGS } from './storage';
+import { MAX_SETTINGS_FILE_BYTES, parseSettingsFile, settingsToJson } from './settings-file';
 
 describe('settings file', () => {
   it('round-trips the settings', () => {

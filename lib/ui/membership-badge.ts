@@ -1,6 +1,6 @@
 /** Index membership wording for badges and the "changed since pinned" flag. */
-import type { IndexMembership, TickerInfo, WatchlistItem } from '../lib/model';
-import { formatDate, formatWeight } from '../lib/core/format';
+import type { IndexMembership, TickerInfo, WatchlistItem } from '../model';
+import { formatDate, formatWeight } from '../core/format';
 
 /** Most specific membership first: Russell 2000, then Russell 1000, then S&P 500. */
 export function membershipOf(info: TickerInfo | null | undefined): IndexMembership | null {
@@ -12,7 +12,7 @@ export function membershipOf(info: TickerInfo | null | undefined): IndexMembersh
 }
 
 /** Every index the ticker is in now (an S&P 500 stock is usually in the Russell 1000 too). */
-export function membershipsOf(info: TickerInfo): IndexMembership[] {
+function membershipsOf(info: TickerInfo): IndexMembership[] {
   const out: IndexMembership[] = [];
   if (info.russell2000) out.push('R2000');
   if (info.russell1000) out.push('R1000');
@@ -26,7 +26,7 @@ export const MEMBERSHIP_TEXT: Record<IndexMembership, string> = {
   SP500: 'S&P 500',
 };
 
-export const membershipText = (m: IndexMembership | null): string =>
+const membershipText = (m: IndexMembership | null): string =>
   m ? MEMBERSHIP_TEXT[m] : 'not in the Russell indexes';
 
 export interface Badge {

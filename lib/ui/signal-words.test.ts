@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countsText, provenanceText, sourceSummary, uniqueProvenance } from './signal';
+import { countsText, provenanceText, sourceSummary, uniqueProvenance } from './signal-words';
 
 const NOW = new Date('2025-12-27T12:00:00Z');
 

@@ -1,7 +1,7 @@
 /** Words for factor states and provenance lines (colour is never the only carrier of meaning). */
-import type { FactorState, SourceState } from '../lib/model';
-import type { Provenance } from '../lib/types';
-import { formatAge, formatAsOf } from '../lib/core/format';
+import type { FactorState, SourceState } from '../model';
+import type { Provenance } from '../types';
+import { formatAge, formatAsOf } from '../core/format';
 
 export const FACTOR_STATE_TEXT: Record<FactorState, string> = {
   favours: 'Favours small caps',

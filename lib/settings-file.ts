@@ -2,13 +2,13 @@
  * Settings export/import as a JSON file. Import validates every field and reports all problems
  * at once; a file with any error changes nothing.
  */
-import type { Settings, SourceId } from '../lib/storage';
-import { normalizeSymbol } from '../lib/core/symbols';
-import { SOURCE_IDS } from '../lib/core/sources';
+import type { Settings, SourceId } from './storage';
+import { normalizeSymbol } from './core/symbols';
+import { SOURCE_IDS } from './core/sources';
 import { parseOriginInput } from './sites';
-import { normalizeAlertSettings } from '../lib/alerts/settings';
+import { normalizeAlertSettings } from './alerts/settings';
 
-export const SETTINGS_FILE_FORMAT = 'small-cap-lens/settings';
+const SETTINGS_FILE_FORMAT = 'small-cap-lens/settings';
 /**
  * Largest settings file read. Our own export is a few KB; every setting is sent to each news
  * page's content script, so a huge file would cost every page load.
@@ -18,7 +18,7 @@ export const MAX_SETTINGS_FILE_BYTES = 256 * 1024;
 const RESERVED_KEYS: ReadonlySet<string> = new Set(
   Object.getOwnPropertyNames(Object.prototype).concat(['prototype']),
 );
-export const SETTINGS_FILE_VERSION = 1;
+const SETTINGS_FILE_VERSION = 1;
 
 export function settingsToJson(settings: Settings, now: Date = new Date()): string {
   return (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { TickerInfo, WatchlistItem } from '../lib/model';
-import { badgeFor, membershipChange, membershipOf } from './membership';
+import type { TickerInfo, WatchlistItem } from '../model';
+import { badgeFor, membershipChange, membershipOf } from './membership-badge';
 
 const prov = { source: 'ishares-holdings', label: 'iShares IWM holdings', asOf: '2025-12-23' };
 const info = (over: Partial<TickerInfo>): TickerInfo => ({

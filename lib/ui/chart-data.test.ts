@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ChartSeries } from '../lib/model';
+import type { ChartSeries } from '../model';
 import {
   axisDateLabels,
   barColors,
@@ -8,7 +8,7 @@ import {
   readoutAt,
   toAlignedData,
   yRange,
-} from './chart';
+} from './chart-data';
 
 const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 1000;
 const yields: ChartSeries = {

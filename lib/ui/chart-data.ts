@@ -1,6 +1,6 @@
 /** Pure helpers behind MiniChart / Sparkline: data shaping and value formatting. */
-import type { ChartSeries } from '../lib/model';
-import { formatBp, formatDate, formatMoney, formatNumber, formatPercent } from '../lib/core/format';
+import type { ChartSeries } from '../model';
+import { formatBp, formatDate, formatMoney, formatNumber, formatPercent } from '../core/format';
 
 /** Formats one chart value by its series unit ('$' / 'USD', '%', 'bp', 'ratio', anything else). */
 export function formatChartValue(v: number | null | undefined, unit: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comboKey } from './combobox';
+import { comboKey } from './combobox-keys';
 
 describe('combobox keys', () => {
   it('opens and wraps with the arrows', () => {

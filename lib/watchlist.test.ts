@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { TickerInfo, TickerQuote, WatchlistItem } from '../lib/model';
+import type { TickerInfo, TickerQuote, WatchlistItem } from './model';
 import {
-  addSymbol,
   mergeWatchlists,
   moveItem,
   parseWatchlistCsv,
@@ -124,18 +123,6 @@ describe('list edits', () => {
     expect(moveItem(list, 2, 0).map((i) => i.symbol)).toEqual(['C', 'A', 'B']);
     expect(moveItem(list, 0, -1)).toBe(list);
     expect(moveItem(list, 2, 3)).toBe(list);
-  });
-
-  it('adds normalized symbols and refuses duplicates or junk', () => {
-    const r = addSymbol(list, ' $crdo ', 'R2000', NOW);
-    expect(r.ok && r.items.at(-1)).toEqual({
-      symbol: 'CRDO',
-      note: '',
-      addedAt: NOW.toISOString(),
-      membershipAtPin: 'R2000',
-    });
-    expect(addSymbol(list, 'b', null, NOW)).toEqual({ ok: false, error: 'B is already in the watchlist.' });
-    expect(addSymbol(list, 'not a symbol', null, NOW).ok).toBe(false);
   });
 
   it('edits a note', () => {

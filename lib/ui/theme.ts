@@ -2,13 +2,12 @@
  * Theme resolution: settings.theme ('auto' | 'light' | 'dark') plus prefers-color-scheme become
  * one attribute, html[data-theme], which base.css keys its tokens on.
  */
-import { useEffect, useState } from 'preact/hooks';
-import type { Settings } from '../lib/storage';
+import type { Settings } from '../storage';
 
 export type ThemePref = Settings['theme'];
 export type ResolvedTheme = 'light' | 'dark';
 
-export function resolveTheme(pref: ThemePref, systemDark: boolean): ResolvedTheme {
+function resolveTheme(pref: ThemePref, systemDark: boolean): ResolvedTheme {
   if (pref === 'light' || pref === 'dark') return pref;
   return systemDark ? 'dark' : 'light';
 }
@@ -31,25 +30,8 @@ export function applyTheme(pref: ThemePref = currentPref, doc: Document = docume
   return resolved;
 }
 
-/** The resolved theme, re-rendering when html[data-theme] changes (charts redraw their colours). */
-export function useResolvedTheme(): ResolvedTheme {
-  const read = (): ResolvedTheme => (document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light');
-  const [theme, setTheme] = useState<ResolvedTheme>(read);
-  useEffect(() => {
-    const obs = new MutationObserver(() => setTheme(read()));
-    obs.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
-    return () => obs.disconnect();
-  }, []);
-  return theme;
-}
-
 /** Reads a CSS custom property (a token from base.css) as the canvas needs a concrete colour. */
 export function cssVar(name: string, fallback: string): string {
   const v = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
   return v || fallback;
-}
-
-/** Whether the user asked for less motion (charts skip animation-like redraw effects). */
-export function prefersReducedMotion(): boolean {
-  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Factor, SignalCard, SourceStatus } from '../lib/model';
-import { commonFailure, dataRange, freshnessBanner } from './freshness';
+import type { Factor, SignalCard, SourceStatus } from '../model';
+import { commonFailure, dataRange, freshnessBanner } from './freshness-words';
 
 const factor = (id: Factor['id'], asOf: string, stale: boolean): Factor => ({
   id,
