@@ -17,7 +17,7 @@ import { watchStorageKeys } from '../../lib/ui/storage-watch';
 import { applyTheme } from '../../lib/ui/theme';
 import { TickerBadge } from '../../components/TickerBadge';
 import './popup.css';
-import { takeEarlyCard, takeSettledCard } from './early';
+import { takeEarlyCard, takeSettledCard } from './early-card';
 
 interface ActiveTab {
   id: number | null;

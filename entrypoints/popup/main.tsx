@@ -1,4 +1,4 @@
-import './early';
+import './early-card';
 import { render } from 'preact';
 import { App } from './App';
 import { applyTheme } from '../../lib/ui/theme';

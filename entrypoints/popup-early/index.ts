@@ -1,13 +1,14 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import type { Envelope, Reply } from '../lib/messaging';
-import type { SignalCard } from '../lib/model';
+import type { Envelope, Reply } from '../../lib/messaging';
+import type { SignalCard } from '../../lib/model';
 
 /**
- * The popup's first request, sent by a tiny classic script in the popup's <head>: it runs while
- * the HTML is still parsing, before the UI modules are fetched, linked and evaluated (~60 ms on
- * the benchmark machine), so the worker answers while the popup loads. No polyfill here (it
- * would double this file): both APIs return a promise from runtime.sendMessage.
- * entrypoints/popup/early.ts picks the promise up.
+ * The popup's first request (built as popup-early.js, loaded by a classic <script> in
+ * entrypoints/popup/index.html's <head>). It runs while the HTML is still parsing, before the UI
+ * modules are fetched, linked and evaluated (~60 ms on the benchmark machine), so the worker
+ * answers while the popup loads; entrypoints/popup/early-card.ts takes the answer. A folder of its
+ * own because WXT builds each unlisted script under the folder's name. No polyfill here (it would
+ * double this file): both APIs return a promise from runtime.sendMessage.
  */
 export type EarlyCardReply = Promise<Reply<SignalCard> | undefined>;
 

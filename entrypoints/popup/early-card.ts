@@ -3,10 +3,11 @@ import type { SignalCard } from '../../lib/model';
 import { errorText, toLoad, type Load } from '../../lib/ui/load-state';
 
 /**
- * The signal card is requested before the UI modules evaluate and render: by popup-early.js in
- * the page's <head> (see entrypoints/popup-early.ts), or, if that did not run, here (this module is
- * the first import of main.tsx), so the worker computes it while the popup loads. When the answer
- * is in before the first render (the usual case), the popup paints the card at once.
+ * Takes the popup's early card. The signal card is requested before the UI modules evaluate and
+ * render: by popup-early.js in the page's <head> (entrypoints/popup-early/index.ts, the popup's
+ * first request), or, if that did not run, here (this module is the first import of main.tsx), so
+ * the worker computes it while the popup loads. When the answer is in before the first render
+ * (the usual case), the popup paints the card at once.
  */
 function earlyRequest(): Promise<SignalCard> {
   const sent = globalThis.__sclEarlyCard;
