@@ -5,22 +5,17 @@
  */
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { RULE_IDS, RULE_META, type AlertSettings, type RuleId } from '../lib/alerts/types';
-import type { Settings } from '../lib/storage';
-import { send } from '../lib/messaging';
-import { errorText } from '../lib/ui/load-state';
-import './alerts.css';
-
-interface Props {
-  s: Settings;
-  save: (patch: Partial<Settings>, what?: string) => Promise<boolean>;
-}
+import { RULE_IDS, RULE_META, type AlertSettings, type RuleId } from '../../../lib/alerts/types';
+import { send } from '../../../lib/messaging';
+import { errorText } from '../../../lib/ui/load-state';
+import { Notice, type Msg, type SectionProps } from './Fields';
+import '../../../components/alerts.css';
 
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
 
-export function AlertsSection({ s, save }: Props) {
+export function AlertsSection({ s, save }: SectionProps) {
   const a = s.alerts;
-  const [msg, setMsg] = useState<{ kind: 'ok' | 'warn' | 'error'; text: string } | null>(null);
+  const [msg, setMsg] = useState<Msg>(null);
   const put = (next: Partial<AlertSettings>, what?: string) => save({ alerts: { ...a, ...next } }, what);
   const putRule = (id: RuleId, patch: Partial<AlertSettings['rules'][RuleId]>, what?: string) =>
     put({ rules: { ...a.rules, [id]: { ...a.rules[id], ...patch } } }, what);
@@ -82,11 +77,7 @@ export function AlertsSection({ s, save }: Props) {
           Asks for the browser’s notifications permission the first time.
         </p>
       </div>
-      {msg ? (
-        <p class={`notice notice-${msg.kind}`} role={msg.kind === 'error' ? 'alert' : 'status'}>
-          {msg.text}
-        </p>
-      ) : null}
+      <Notice msg={msg} />
 
       <fieldset class="field" disabled={!a.enabled}>
         <legend>Rules</legend>
