@@ -9,10 +9,7 @@ import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { checkEnvelope, type MessageType, type Req, type Res } from '../lib/messaging';
 
-afterEach(() => {
-  vi.restoreAllMocks(); // permission spies on fakeBrowser
-  fakeBrowser.reset();
-});
+afterEach(() => fakeBrowser.reset()); // listeners and storage (spies are restored by vitest.config.ts)
 
 export type Answers = { [T in MessageType]?: (payload: Req<T>) => Res<T> | Promise<Res<T>> };
 export type Sent = { [T in MessageType]: { type: T; payload: Req<T> } }[MessageType];

@@ -82,6 +82,13 @@ export async function submit(el: HTMLElement): Promise<void> {
   await settle();
 }
 
+/** Types into the field labelled `label` and submits its form, as Enter does. */
+export async function enter(root: ParentNode, label: string, text: string): Promise<void> {
+  const input = byLabel(root, label);
+  await type(input, text);
+  await submit(input);
+}
+
 /** Chooses a file in an <input type="file"> and fires change. */
 export async function chooseFile(input: HTMLInputElement, file: File): Promise<void> {
   Object.defineProperty(input, 'files', { value: [file], configurable: true });

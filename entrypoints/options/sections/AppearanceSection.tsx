@@ -1,29 +1,24 @@
 /** Options › Appearance: the theme (system, light or dark). */
-import { Section, type SectionProps } from './Fields';
+import type { Settings } from '../../../lib/storage';
+import { Radios, Section, type SectionProps } from './Fields';
+
+const THEMES: Array<[Settings['theme'], string]> = [
+  ['auto', 'Match the system'],
+  ['light', 'Light'],
+  ['dark', 'Dark'],
+];
 
 export function AppearanceSection({ s, save }: SectionProps) {
   return (
     <Section id="appearance" title="Appearance">
       <fieldset class="field">
         <legend>Theme</legend>
-        {(
-          [
-            ['auto', 'Match the system'],
-            ['light', 'Light'],
-            ['dark', 'Dark'],
-          ] as const
-        ).map(([value, label]) => (
-          <label key={value} class="radio">
-            <input
-              type="radio"
-              name="theme"
-              value={value}
-              checked={s.theme === value}
-              onChange={() => void save({ theme: value }, `Theme: ${label}.`)}
-            />
-            {label}
-          </label>
-        ))}
+        <Radios
+          name="theme"
+          options={THEMES}
+          value={s.theme}
+          onChange={(theme, label) => void save({ theme }, `Theme: ${label}.`)}
+        />
       </fieldset>
     </Section>
   );

@@ -1,14 +1,10 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { sectionProps } from '../../../test/options-props';
-import { button, byLabel, change, click, mount, notices, submit, type } from '../../../test/preact-dom';
+import { button, byLabel, change, click, enter, mount, notices } from '../../../test/preact-dom';
 import { DetectionSection } from './DetectionSection';
 
-async function neverTag(root: HTMLElement, text: string) {
-  const input = byLabel(root, 'Words never to tag');
-  await type(input, text);
-  await submit(input);
-}
+const neverTag = (root: HTMLElement, text: string) => enter(root, 'Words never to tag', text);
 
 describe('Options › Detection', () => {
   it('adds typed words upper-cased, once each, to the never-tag list', async () => {

@@ -1,13 +1,12 @@
 /** Options › Detection: lower-case cashtags and the words never to tag. */
 import { useState } from 'preact/hooks';
 import { normalizeSymbol } from '../../../lib/core/symbols';
-import { Check, Notice, Section, type Msg, type SectionProps } from './Fields';
+import { Section, SettingCheck, TextForm, type Msg, type SectionProps } from './Fields';
 
 export function DetectionSection({ s, save }: SectionProps) {
   const [word, setWord] = useState('');
   const [msg, setMsg] = useState<Msg>(null);
-  const add = (e: Event) => {
-    e.preventDefault();
+  const add = () => {
     const typed = word.split(/[\s,;]+/).filter(Boolean);
     const bad = typed.filter((w) => !normalizeSymbol(w));
     const words = typed.map((w) => normalizeSymbol(w)).filter((w): w is string => !!w);
@@ -28,33 +27,25 @@ export function DetectionSection({ s, save }: SectionProps) {
   };
   return (
     <Section id="detection" title="Detection">
-      <Check
+      <SettingCheck
+        s={s}
+        save={save}
+        setting="lowercaseCashtags"
         id="lower-cashtags"
-        checked={s.lowercaseCashtags}
-        onChange={(v) => void save({ lowercaseCashtags: v })}
         label="Also detect lower-case cashtags, like $crdo"
         hint="Off by default: lower-case cashtags are often ordinary words or prices."
       />
-      <form class="field" onSubmit={add}>
-        <label for="never-tag">Words never to tag</label>
-        <div class="inline">
-          <input
-            id="never-tag"
-            type="text"
-            value={word}
-            placeholder="e.g. CEO, AI"
-            aria-describedby="never-tag-hint"
-            onInput={(e) => setWord((e.currentTarget as HTMLInputElement).value)}
-          />
-          <button type="submit" class="btn">
-            Add
-          </button>
-        </div>
-        <p id="never-tag-hint" class="hint small muted">
-          Separate several words with spaces or commas.
-        </p>
-      </form>
-      <Notice msg={msg} />
+      <TextForm
+        id="never-tag"
+        label="Words never to tag"
+        value={word}
+        onInput={setWord}
+        onSubmit={add}
+        button="Add"
+        placeholder="e.g. CEO, AI"
+        hint="Separate several words with spaces or commas."
+        msg={msg}
+      />
       {s.neverTag.length ? (
         <ul class="chip-list" aria-label="Words never tagged">
           {s.neverTag.map((w) => (

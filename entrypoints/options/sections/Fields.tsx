@@ -54,3 +54,99 @@ export function Check(props: {
     </div>
   );
 }
+
+type BooleanSetting = { [K in keyof Settings]: Settings[K] extends boolean ? K : never }[keyof Settings];
+
+/** A checkbox bound to one on/off setting: shows it, and saves the new value when toggled. */
+export function SettingCheck({
+  s,
+  save,
+  setting,
+  ...rest
+}: SectionProps & { setting: BooleanSetting; id: string; label: string; hint?: string }) {
+  return (
+    <Check
+      {...rest}
+      checked={s[setting]}
+      onChange={(v) => void save({ [setting]: v } as Partial<Settings>)}
+    />
+  );
+}
+
+/**
+ * One text field and its button, sent by Enter or the button; the hint is read with the field,
+ * the notice (what became of the last entry) follows it.
+ */
+export function TextForm(props: {
+  msg: Msg;
+  id: string;
+  label: string;
+  value: string;
+  onInput: (value: string) => void;
+  onSubmit: () => void;
+  button: string;
+  primary?: boolean;
+  placeholder?: string;
+  hint?: string;
+  inputMode?: 'url';
+}) {
+  const hintId = props.hint ? `${props.id}-hint` : undefined;
+  return (
+    <>
+      <form
+        class="field"
+        onSubmit={(e) => {
+          e.preventDefault();
+          props.onSubmit();
+        }}
+      >
+        <label for={props.id}>{props.label}</label>
+        <div class="inline">
+          <input
+            id={props.id}
+            type="text"
+            inputMode={props.inputMode}
+            placeholder={props.placeholder}
+            value={props.value}
+            aria-describedby={hintId}
+            onInput={(e) => props.onInput((e.currentTarget as HTMLInputElement).value)}
+          />
+          <button type="submit" class={props.primary ? 'btn btn-primary' : 'btn'}>
+            {props.button}
+          </button>
+        </div>
+        {props.hint ? (
+          <p id={hintId} class="hint small muted">
+            {props.hint}
+          </p>
+        ) : null}
+      </form>
+      <Notice msg={props.msg} />
+    </>
+  );
+}
+
+/** Radio buttons inside their labels; `onChange` gets the chosen value and its label. */
+export function Radios<V extends string>(props: {
+  name: string;
+  options: ReadonlyArray<readonly [V, string]>;
+  value: V;
+  onChange: (value: V, label: string) => void;
+}) {
+  return (
+    <>
+      {props.options.map(([value, label]) => (
+        <label key={value} class="radio">
+          <input
+            type="radio"
+            name={props.name}
+            value={value}
+            checked={props.value === value}
+            onChange={() => props.onChange(value, label)}
+          />
+          {label}
+        </label>
+      ))}
+    </>
+  );
+}

@@ -1,6 +1,6 @@
 /** Options › Hover card: when the card opens, whether tickers are underlined, the legend. */
 import { IndexLegend, ShortcutHint } from '../../../components/Legend';
-import { Check, Section, type SectionProps } from './Fields';
+import { Section, SettingCheck, type SectionProps } from './Fields';
 
 export function HoverSection({ s, save }: SectionProps) {
   return (
@@ -26,17 +26,19 @@ export function HoverSection({ s, save }: SectionProps) {
           </span>
         </div>
       </div>
-      <Check
+      <SettingCheck
+        s={s}
+        save={save}
+        setting="altToHover"
         id="alt-hover"
-        checked={s.altToHover}
-        onChange={(v) => void save({ altToHover: v })}
         label="Open the card only while Alt is held"
         hint="Keeps the card from appearing while you read; hold Alt and point at a ticker."
       />
-      <Check
+      <SettingCheck
+        s={s}
+        save={save}
+        setting="underline"
         id="underline"
-        checked={s.underline}
-        onChange={(v) => void save({ underline: v })}
         label="Underline detected tickers on the page"
         hint="When off, tickers are still listed in the popup."
       />

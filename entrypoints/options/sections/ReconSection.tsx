@@ -2,7 +2,12 @@
 import { useState } from 'preact/hooks';
 import { send } from '../../../lib/messaging';
 import { errorText } from '../../../lib/ui/load-state';
-import { Notice, Section, type Msg } from './Fields';
+import { Notice, Radios, Section, type Msg } from './Fields';
+
+const CHANGES: Array<['added' | 'deleted', string]> = [
+  ['added', 'Additions'],
+  ['deleted', 'Deletions'],
+];
 
 export function ReconSection() {
   const [file, setFile] = useState<File | null>(null);
@@ -49,24 +54,7 @@ export function ReconSection() {
         </div>
         <fieldset class="field">
           <legend>The list contains</legend>
-          <label class="radio">
-            <input
-              type="radio"
-              name="recon-change"
-              checked={change === 'added'}
-              onChange={() => setChange('added')}
-            />
-            Additions
-          </label>
-          <label class="radio">
-            <input
-              type="radio"
-              name="recon-change"
-              checked={change === 'deleted'}
-              onChange={() => setChange('deleted')}
-            />
-            Deletions
-          </label>
+          <Radios name="recon-change" options={CHANGES} value={change} onChange={setChange} />
         </fieldset>
         <div class="field">
           <label for="recon-date">Effective date</label>

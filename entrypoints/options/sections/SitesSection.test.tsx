@@ -2,14 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { permissions } from '../../../test/fake-background';
 import { sectionProps } from '../../../test/options-props';
-import { button, byLabel, click, mount, notices, submit, type } from '../../../test/preact-dom';
+import { button, byLabel, click, enter, mount, notices } from '../../../test/preact-dom';
 import { SitesSection } from './SitesSection';
 
-async function addSite(root: HTMLElement, text: string) {
-  const input = byLabel(root, 'Add a site');
-  await type(input, text);
-  await submit(input);
-}
+const addSite = (root: HTMLElement, text: string) => enter(root, 'Add a site', text);
 
 describe('Options › Sites', () => {
   it('asks for the typed origin in the submit, then saves it', async () => {
@@ -66,9 +62,7 @@ describe('Options › Sites', () => {
     permissions(true);
     const props = sectionProps({ pausedSites: ['old.example'] });
     const root = await mount(<SitesSection {...props} />);
-    const input = byLabel(root, 'Pause on a site');
-    await type(input, 'https://www.example.com/x');
-    await submit(input);
+    await enter(root, 'Pause on a site', 'https://www.example.com/x');
     expect(props.save).toHaveBeenCalledWith(
       { pausedSites: ['old.example', 'www.example.com'] },
       'Paused on www.example.com.',

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { curatedHostNames, isCuratedHost, parseOriginInput, toggleHost } from '../../../lib/sites';
 import { errorText } from '../../../lib/ui/load-state';
-import { Notice, Section, type Msg, type SectionProps } from './Fields';
+import { Section, TextForm, type Msg, type SectionProps } from './Fields';
 
 /** Host-permission state of each extra site (the user can revoke access in the browser). */
 function useGrants(origins: string[]) {
@@ -35,13 +35,17 @@ export function SitesSection({ s, save }: SectionProps) {
     // Must run inside the click/submit: browsers grant permissions only during a user gesture.
     browser.permissions.request({ origins: [`${origin}/*`] });
 
-  const addSite = (e: Event) => {
-    e.preventDefault();
-    const r = parseOriginInput(input);
-    if (!r.ok) {
-      setMsg({ kind: 'error', text: r.error });
-      return;
-    }
+  /** The typed site as an origin, or null after saying what is wrong with it. */
+  const readOrigin = (text: string, say: (m: Msg) => void) => {
+    const r = parseOriginInput(text);
+    if (r.ok) return r;
+    say({ kind: 'error', text: r.error });
+    return null;
+  };
+
+  const addSite = () => {
+    const r = readOrigin(input, setMsg);
+    if (!r) return;
     if (isCuratedHost(r.host)) {
       setMsg({ kind: 'ok', text: `${r.host} is already on (it is in the curated list).` });
       return;
@@ -74,13 +78,9 @@ export function SitesSection({ s, save }: SectionProps) {
     }
   };
 
-  const addPause = (e: Event) => {
-    e.preventDefault();
-    const r = parseOriginInput(pauseInput);
-    if (!r.ok) {
-      setPauseMsg({ kind: 'error', text: r.error });
-      return;
-    }
+  const addPause = () => {
+    const r = readOrigin(pauseInput, setPauseMsg);
+    if (!r) return;
     void save({ pausedSites: toggleHost(s.pausedSites, r.host, true) }, `Paused on ${r.host}.`).then((ok) => {
       if (ok) {
         setPauseInput('');
@@ -104,27 +104,19 @@ export function SitesSection({ s, save }: SectionProps) {
             ))}
           </ul>
         </details>
-        <form class="field" onSubmit={addSite}>
-          <label for="add-site">Add a site</label>
-          <div class="inline">
-            <input
-              id="add-site"
-              type="text"
-              inputMode="url"
-              placeholder="example.com"
-              value={input}
-              aria-describedby="add-site-hint"
-              onInput={(e) => setInput((e.currentTarget as HTMLInputElement).value)}
-            />
-            <button type="submit" class="btn btn-primary">
-              Add site
-            </button>
-          </div>
-          <p id="add-site-hint" class="hint small muted">
-            Your browser will ask you to allow access to that site.
-          </p>
-        </form>
-        <Notice msg={msg} />
+        <TextForm
+          id="add-site"
+          label="Add a site"
+          value={input}
+          onInput={setInput}
+          onSubmit={addSite}
+          button="Add site"
+          primary
+          inputMode="url"
+          placeholder="example.com"
+          hint="Your browser will ask you to allow access to that site."
+          msg={msg}
+        />
         {s.extraSites.length ? (
           <ul class="item-list" aria-label="Sites you added">
             {s.extraSites.map((o) => (
@@ -187,22 +179,16 @@ export function SitesSection({ s, save }: SectionProps) {
         ) : (
           <p class="muted small">No paused sites.</p>
         )}
-        <form class="field" onSubmit={addPause}>
-          <label for="add-pause">Pause on a site</label>
-          <div class="inline">
-            <input
-              id="add-pause"
-              type="text"
-              placeholder="www.example.com"
-              value={pauseInput}
-              onInput={(e) => setPauseInput((e.currentTarget as HTMLInputElement).value)}
-            />
-            <button type="submit" class="btn">
-              Pause
-            </button>
-          </div>
-        </form>
-        <Notice msg={pauseMsg} />
+        <TextForm
+          id="add-pause"
+          label="Pause on a site"
+          value={pauseInput}
+          onInput={setPauseInput}
+          onSubmit={addPause}
+          button="Pause"
+          placeholder="www.example.com"
+          msg={pauseMsg}
+        />
       </section>
     </>
   );
