@@ -7,12 +7,13 @@
  *   `finish()` for bare/name candidates confirmed by an explicit mention later in the page; or
  *   `detectInDocument(segments, universe)` which does both passes.
  */
-import { DocumentContext, isUsListing, withLinkMention, type DetectOptions, type Mention } from './scan';
+import { isUsListing, withLinkMention, type DetectOptions, type Mention } from './mention';
+import { DocumentContext } from './scan';
 import type { Universe } from './universe';
 
 export { loadUniverse, type NameEntry, type NameTier, type SymbolInfo, type Universe } from './universe';
+export { DocumentContext } from './scan';
 export {
-  DocumentContext,
   isImplicit,
   isUsListing,
   withLinkMention,
@@ -20,7 +21,7 @@ export {
   type DetectOptions,
   type Mention,
   type MentionKind,
-} from './scan';
+} from './mention';
 export { symbolFromQuoteUrl } from './quote-url';
 export { canonicalSymbol, resolveSymbol } from './symbols';
 export { buildUniverseData, EXCHANGE_CODES, type UniverseData, type UniverseInputs } from './build';
