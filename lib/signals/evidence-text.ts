@@ -8,11 +8,13 @@ import { computeFlowSignal } from './flows';
 import { drawdownFromHigh, relativeStrength, yieldPoint } from './market';
 import {
   DRAWDOWN_CONDITIONS,
-  FEW_EPISODES,
   FLOW_CONDITIONS,
-  HORIZON_LABEL,
   RELATIVE_CONDITIONS,
   YIELD_CONDITIONS,
+} from './evidence-conditions';
+import { FEW_EPISODES } from './evidence-stats';
+import {
+  HORIZON_LABEL,
   type ConditionEvidence,
   type Evidence,
   type EvidenceFactorId,
