@@ -188,32 +188,27 @@ export function zqContract(month: string): string {
 
 type Derived = { value: number; how: string } | null;
 
-export function computeFedWatch(input: FedWatchInput): Result<FedWatchResult> {
-  const { watchDate, targetRange } = input;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(watchDate)) return fail('format', `Bad watch date: ${watchDate}`);
-  const lowerBp = Math.round(targetRange.lower * 100);
-  const upperBp = Math.round(targetRange.upper * 100);
-  if (!Number.isFinite(lowerBp) || upperBp - lowerBp !== 25 || lowerBp < 0 || lowerBp % 25 !== 0) {
-    return fail(
-      'format',
-      `Target range must be a 25 bp range on a 25 bp grid, got ${targetRange.lower}-${targetRange.upper}`,
-    );
-  }
-  if (input.futures.length === 0) {
+/** The futures settled on the watch date: implied monthly average rate per contract month. */
+interface Quotes {
+  avg: Map<string, number>;
+  contracts: FedWatchResult['contracts'];
+}
+
+function quotesOn(futures: readonly FuturesQuote[], watchDate: string, notes: string[]): Result<Quotes> {
+  if (futures.length === 0) {
     return fail('unavailable', 'Fed funds futures unavailable: no prices were supplied', {
       source: 'fedwatch',
     });
   }
-  const todays = input.futures.filter((q) => q.date === watchDate && Number.isFinite(q.close));
+  const todays = futures.filter((q) => q.date === watchDate && Number.isFinite(q.close));
   if (todays.length === 0) {
-    const latest = input.futures.reduce((a, q) => (q.date <= watchDate && q.date > a ? q.date : a), '');
+    const latest = futures.reduce((a, q) => (q.date <= watchDate && q.date > a ? q.date : a), '');
     return fail(
       'unavailable',
       `Fed funds futures unavailable for ${watchDate}${latest ? ` (latest prices on or before it: ${latest})` : ''}`,
       { source: 'fedwatch' },
     );
   }
-  const notes: string[] = [];
   const avg = new Map<string, number>();
   const contracts: FedWatchResult['contracts'] = [];
   for (const q of [...todays].sort((a, b) => a.month.localeCompare(b.month))) {
@@ -224,20 +219,24 @@ export function computeFedWatch(input: FedWatchInput): Result<FedWatchResult> {
     const q = todays.filter((t) => t.month === month).at(-1);
     if (q) contracts.push({ month, contract: q.contract, close: q.close, avgRate: rate });
   }
-  const lastMonth = contracts.at(-1)?.month ?? '';
+  return ok({ avg, contracts });
+}
 
-  // Meeting months (all known meetings: they decide which months are meeting-free).
+/** Contract month → day of its FOMC decision (one decision per month at most). */
+function meetingDays(meetings: readonly string[]): Result<Map<string, number>> {
   const meetingDay = new Map<string, number>();
-  for (const d of [...new Set(input.meetings)].sort()) {
+  for (const d of [...new Set(meetings)].sort()) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) return fail('format', `Bad meeting date: ${d}`);
     const mo = monthOf(d);
     if (meetingDay.has(mo)) return fail('format', `Two FOMC decisions in ${mo} are not supported`);
     meetingDay.set(mo, Number(d.slice(8, 10)));
   }
-  const known = [...new Set(input.meetings)].sort();
-  const upcoming = known.filter((d) => d > watchDate && (!input.priceThrough || d <= input.priceThrough));
-  if (upcoming.length === 0) return fail('unavailable', `No FOMC meeting after ${watchDate} in the calendar`);
-  const dayCount = input.dayCount ?? defaultDayCount(watchDate);
+  return ok(meetingDay);
+}
+
+/** The notes on the day count and on a decision made on the watch date itself. */
+function dayCountNotes(input: FedWatchInput, known: readonly string[], notes: string[]): void {
+  const { watchDate } = input;
   if (
     input.dayCount === undefined &&
     watchDate > CME_DECISION_DAY_VERIFIED_TO &&
@@ -252,9 +251,19 @@ export function computeFedWatch(input: FedWatchInput): Result<FedWatchResult> {
       `The decision of ${watchDate} was announced before these prices settled: it is not priced, and the target range given should be the one decided that day`,
     );
   }
-  const warnings = calendarWarnings(known, watchDate);
-  notes.push(...warnings);
+}
 
+/**
+ * The rate in force at the start and at the end of each meeting month, each anchored on a
+ * meeting-free month's average or solved from the month's own average and the other end
+ * (CME's method), following chains of meeting months; a cycle anchors nothing.
+ */
+function rateAnchors(
+  avg: ReadonlyMap<string, number>,
+  meetingDay: ReadonlyMap<string, number>,
+  dayCount: DayCount,
+  watchDate: string,
+): { startOf: (mo: string) => Derived; endOf: (mo: string) => Derived } {
   const visiting = new Set<string>();
   const guard = (key: string, f: () => Derived): Derived => {
     if (visiting.has(key)) return null; // a cycle: this path cannot anchor the value
@@ -312,7 +321,100 @@ export function computeFedWatch(input: FedWatchInput): Result<FedWatchResult> {
       return null;
     });
   }
+  return { startOf, endOf };
+}
 
+/**
+ * One meeting of the conditional tree: the implied move between its start and end rates split into
+ * CME's two neighbouring 25 bp steps, applied to every range of `dist` (the distribution after the
+ * previous meeting, lower bound in bp → probability). Returns the meeting and the new distribution.
+ */
+function priceMeeting(
+  date: string,
+  s: NonNullable<Derived>,
+  e: NonNullable<Derived>,
+  stepsRaw: number,
+  dist: ReadonlyMap<number, number>,
+  lowerBp: number,
+  notes: string[],
+): { meeting: FedWatchMeeting; dist: Map<number, number> } {
+  const steps = Math.round(stepsRaw / EPS) * EPS; // 0.99999999997 → 1
+  const lo = Math.floor(steps);
+  const pHi = steps - lo;
+  const distribution = [
+    { steps: lo, probability: 1 - pHi },
+    { steps: lo + 1, probability: pHi },
+  ].filter((d) => d.probability > EPS);
+  const next = new Map<number, number>();
+  for (const [bucket, p] of dist) {
+    for (const d of distribution) {
+      const b = Math.max(0, bucket + 25 * d.steps); // the zero lower bound: nothing below 0-25
+      next.set(b, (next.get(b) ?? 0) + p * d.probability);
+    }
+  }
+  if ([...dist.keys()].some((b) => distribution.some((d) => b + 25 * d.steps < 0))) {
+    notes.push(`Meeting ${date}: paths below 0-25 were merged into 0-25`);
+  }
+  const sum = (f: (steps: number) => boolean) =>
+    distribution.filter((d) => f(d.steps)).reduce((a, d) => a + d.probability, 0);
+  const probabilities = [...next.entries()]
+    .filter(([, p]) => p > 1e-12)
+    .sort((a, b) => a[0] - b[0])
+    .map(([b, p]) => ({ lowerBp: b, upperBp: b + 25, label: rangeLabel(b), probability: p }));
+  const rel = (f: (b: number) => boolean) =>
+    probabilities.filter((r) => f(r.lowerBp)).reduce((a, r) => a + r.probability, 0);
+  const meeting: FedWatchMeeting = {
+    date,
+    month: monthOf(date),
+    move: {
+      start: s.value,
+      end: e.value,
+      startFrom: s.how as MeetingMove['startFrom'],
+      endFrom: e.how as MeetingMove['endFrom'],
+      steps: stepsRaw,
+      distribution,
+      pCut: sum((k) => k < 0),
+      pHold: sum((k) => k === 0),
+      pHike: sum((k) => k > 0),
+    },
+    probabilities,
+    pBelowCurrent: rel((b) => b < lowerBp),
+    pAtCurrent: rel((b) => b === lowerBp),
+    pAboveCurrent: rel((b) => b > lowerBp),
+  };
+  return { meeting, dist: next };
+}
+
+export function computeFedWatch(input: FedWatchInput): Result<FedWatchResult> {
+  const { watchDate, targetRange } = input;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(watchDate)) return fail('format', `Bad watch date: ${watchDate}`);
+  const lowerBp = Math.round(targetRange.lower * 100);
+  const upperBp = Math.round(targetRange.upper * 100);
+  if (!Number.isFinite(lowerBp) || upperBp - lowerBp !== 25 || lowerBp < 0 || lowerBp % 25 !== 0) {
+    return fail(
+      'format',
+      `Target range must be a 25 bp range on a 25 bp grid, got ${targetRange.lower}-${targetRange.upper}`,
+    );
+  }
+  const notes: string[] = [];
+  const quotes = quotesOn(input.futures, watchDate, notes);
+  if (!quotes.ok) return quotes;
+  const { avg, contracts } = quotes.value;
+  const lastMonth = contracts.at(-1)?.month ?? '';
+
+  // Meeting months (all known meetings: they decide which months are meeting-free).
+  const days = meetingDays(input.meetings);
+  if (!days.ok) return days;
+  const meetingDay = days.value;
+  const known = [...new Set(input.meetings)].sort();
+  const upcoming = known.filter((d) => d > watchDate && (!input.priceThrough || d <= input.priceThrough));
+  if (upcoming.length === 0) return fail('unavailable', `No FOMC meeting after ${watchDate} in the calendar`);
+  const dayCount = input.dayCount ?? defaultDayCount(watchDate);
+  dayCountNotes(input, known, notes);
+  const warnings = calendarWarnings(known, watchDate);
+  notes.push(...warnings);
+
+  const { startOf, endOf } = rateAnchors(avg, meetingDay, dayCount, watchDate);
   const meetings: FedWatchMeeting[] = [];
   const dropped: string[] = [];
   let dist = new Map<number, number>([[lowerBp, 1]]);
@@ -349,51 +451,9 @@ export function computeFedWatch(input: FedWatchInput): Result<FedWatchResult> {
       );
       continue;
     }
-    const steps = Math.round(stepsRaw / EPS) * EPS; // 0.99999999997 → 1
-    const lo = Math.floor(steps);
-    const pHi = steps - lo;
-    const distribution = [
-      { steps: lo, probability: 1 - pHi },
-      { steps: lo + 1, probability: pHi },
-    ].filter((d) => d.probability > EPS);
-    const next = new Map<number, number>();
-    for (const [bucket, p] of dist) {
-      for (const d of distribution) {
-        const b = Math.max(0, bucket + 25 * d.steps); // the zero lower bound: nothing below 0-25
-        next.set(b, (next.get(b) ?? 0) + p * d.probability);
-      }
-    }
-    if ([...dist.keys()].some((b) => distribution.some((d) => b + 25 * d.steps < 0))) {
-      notes.push(`Meeting ${date}: paths below 0-25 were merged into 0-25`);
-    }
-    dist = next;
-    const sum = (f: (steps: number) => boolean) =>
-      distribution.filter((d) => f(d.steps)).reduce((a, d) => a + d.probability, 0);
-    const probabilities = [...dist.entries()]
-      .filter(([, p]) => p > 1e-12)
-      .sort((a, b) => a[0] - b[0])
-      .map(([b, p]) => ({ lowerBp: b, upperBp: b + 25, label: rangeLabel(b), probability: p }));
-    const rel = (f: (b: number) => boolean) =>
-      probabilities.filter((r) => f(r.lowerBp)).reduce((a, r) => a + r.probability, 0);
-    meetings.push({
-      date,
-      month: mo,
-      move: {
-        start: s.value,
-        end: e.value,
-        startFrom: s.how as MeetingMove['startFrom'],
-        endFrom: e.how as MeetingMove['endFrom'],
-        steps: stepsRaw,
-        distribution,
-        pCut: sum((k) => k < 0),
-        pHold: sum((k) => k === 0),
-        pHike: sum((k) => k > 0),
-      },
-      probabilities,
-      pBelowCurrent: rel((b) => b < lowerBp),
-      pAtCurrent: rel((b) => b === lowerBp),
-      pAboveCurrent: rel((b) => b > lowerBp),
-    });
+    const priced = priceMeeting(date, s, e, stepsRaw, dist, lowerBp, notes);
+    meetings.push(priced.meeting);
+    dist = priced.dist;
   }
   if (meetings.length === 0) {
     return fail(
