@@ -1,112 +1,108 @@
 import { describe, expect, it } from 'vitest';
-import { openDB } from 'idb';
-import {
-  clearAll,
-  DB_VERSION,
-  getConstituent,
-  getConstituents,
-  getRecord,
-  getSeries,
-  getStatuses,
-  openLensDB,
-  putRecord,
-  putStatus,
-  replaceConstituents,
-  replaceSeries,
-  upsertSeries,
-} from './db';
-import type { Constituent } from './types';
+import { openDB, type IDBPDatabase } from 'idb';
+import { clearAll, DB_VERSION, getRecord, getStatuses, openLensDB, putRecord, putStatus } from './db';
+import type { SourceStatus } from './model';
 
 let n = 0;
 const freshName = () => `test-db-${++n}-${Math.random()}`;
 
-const stock = (ticker: string, weightPct: number): Constituent => ({
-  ticker,
-  name: `${ticker} INC`,
-  sector: 'Industrials',
-  marketValue: weightPct * 1e9,
-  weightPct,
-  shares: 100,
-  price: 10,
-  exchange: 'NASDAQ',
-  location: 'United States',
-});
+const status: SourceStatus = {
+  id: 'fred',
+  label: 'FRED',
+  state: 'ok',
+  asOf: '2026-02-12',
+  lastSuccess: '2026-02-13T08:00:00.000Z',
+  lastAttempt: '2026-02-13T08:00:00.000Z',
+  error: null,
+  usingBundled: false,
+};
+const record = {
+  id: 'ds:fred:DGS2',
+  source: 'fred',
+  asOf: '2026-02-12',
+  fetchedAt: '2026-02-13T08:00:00.000Z',
+  provenance: { source: 'fred', label: 'FRED DGS2', asOf: '2026-02-12' },
+  data: [{ date: '2026-02-12', value: 3.52 }],
+};
+const reading = {
+  signal: 'yield:DGS2',
+  date: '2026-02-12',
+  source: 'fred',
+  sourceLabel: 'FRED DGS2',
+  values: { bp: -12 },
+  recordedAt: '2026-02-13T08:00:00.000Z',
+};
+const alert = { id: 'a1', rule: 'yield-move', subject: 'DGS2', dataDate: '2026-02-12', seen: false };
+
+/** The schema of versions 1 and 2 exactly as those releases created it (written out, not imported). */
+async function createOld(name: string, version: 1 | 2): Promise<void> {
+  const db: IDBPDatabase = await openDB(name, version, {
+    upgrade(d, oldVersion) {
+      if (oldVersion < 1) {
+        d.createObjectStore('records', { keyPath: 'id' });
+        const series = d.createObjectStore('series', { keyPath: ['seriesId', 'date'] });
+        series.createIndex('bySeries', 'seriesId');
+        const c = d.createObjectStore('constituents', { keyPath: ['fund', 'ticker'] });
+        c.createIndex('byFund', 'fund');
+        c.createIndex('byTicker', 'ticker');
+        d.createObjectStore('status', { keyPath: 'id' });
+      }
+      if (version >= 2 && oldVersion < 2) {
+        d.createObjectStore('readings', { keyPath: ['signal', 'date'] }).createIndex('bySignal', 'signal');
+        d.createObjectStore('alerts', { keyPath: 'id' });
+      }
+    },
+  });
+  await db.put('records', record);
+  await db.put('status', status);
+  await db.put('series', { seriesId: 'fund:IWM', date: '2025-12-24', values: { nav: 2 } });
+  await db.put('constituents', { fund: 'IWM', ticker: 'BE', rank: 1 });
+  if (version === 2) {
+    await db.put('readings', reading);
+    await db.put('alerts', alert);
+  }
+  db.close();
+}
 
 describe('lib/db', () => {
   it('creates every store at the current version', async () => {
     const db = await openLensDB(freshName());
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual([
-      'alerts',
-      'constituents',
-      'readings',
-      'records',
-      'series',
-      'status',
-    ]);
+    expect([...db.objectStoreNames].sort()).toEqual(['alerts', 'readings', 'records', 'status']);
     db.close();
   });
 
-  it('stores and reads records, series, constituents and status', async () => {
+  it('stores and reads records and statuses; clearAll empties both', async () => {
     const db = await openLensDB(freshName());
-    await putRecord(
-      { id: 'holdings:IWM', source: 'ishares-holdings', asOf: '2026-05-05', fetchedAt: 'x', data: { a: 1 } },
-      db,
-    );
-    expect((await getRecord<{ a: number }>('holdings:IWM', db))?.data.a).toBe(1);
-
-    await replaceSeries(
-      'fund:IWM',
-      [
-        { seriesId: 'fund:IWM', date: '2025-12-24', values: { nav: 2, so: 3 } },
-        { seriesId: 'fund:IWM', date: '2025-12-23', values: { nav: 1, so: 2 } },
-      ],
-      db,
-    );
-    await replaceSeries(
-      'close:SPY',
-      [{ seriesId: 'close:SPY', date: '2025-12-24', values: { close: 600 } }],
-      db,
-    );
-    const s = await getSeries('fund:IWM', db);
-    expect(s.map((p) => p.date)).toEqual(['2025-12-23', '2025-12-24']); // date order
-    await upsertSeries([{ seriesId: 'fund:IWM', date: '2025-12-26', values: { nav: 3, so: 4 } }], db);
-    expect((await getSeries('fund:IWM', db)).length).toBe(3);
-    await replaceSeries(
-      'fund:IWM',
-      [{ seriesId: 'fund:IWM', date: '2026-01-02', values: { nav: 5, so: 6 } }],
-      db,
-    );
-    expect((await getSeries('fund:IWM', db)).map((p) => p.date)).toEqual(['2026-01-02']);
-    expect((await getSeries('close:SPY', db)).length).toBe(1); // other series untouched
-
-    await replaceConstituents('IWM', '2026-05-05', [stock('BE', 1.93), stock('CRDO', 0.9)], db);
-    await replaceConstituents('IWB', '2026-07-17', [stock('AAPL', 6)], db);
-    expect((await getConstituent('IWM', 'CRDO', db))?.rank).toBe(2);
-    await replaceConstituents('IWM', '2026-06-01', [stock('CRDO', 1)], db);
-    expect((await getConstituents('IWM', db)).map((c) => c.ticker)).toEqual(['CRDO']);
-    expect((await getConstituents('IWB', db)).length).toBe(1);
-
-    await putStatus(
-      {
-        id: 'fred',
-        label: 'FRED',
-        state: 'ok',
-        asOf: '2026-02-12',
-        lastSuccess: 'x',
-        lastAttempt: 'x',
-        error: null,
-        usingBundled: false,
-      },
-      db,
-    );
+    await putRecord(record, db);
+    expect((await getRecord<typeof record.data>('ds:fred:DGS2', db))?.data).toEqual(record.data);
+    await putStatus(status, db);
     expect((await getStatuses(db)).map((x) => x.id)).toEqual(['fred']);
-
     await clearAll(db);
-    expect(await getRecord('holdings:IWM', db)).toBeUndefined();
+    expect(await getRecord('ds:fred:DGS2', db)).toBeUndefined();
     expect(await getStatuses(db)).toEqual([]);
     db.close();
   });
+
+  it.each([1, 2] as const)(
+    'upgrades a version-%i database: records, statuses, readings and alerts kept, unused stores dropped',
+    async (version) => {
+      const name = freshName();
+      await createOld(name, version);
+      const db = await openLensDB(name);
+      expect(db.version).toBe(DB_VERSION);
+      expect([...db.objectStoreNames].sort()).toEqual(['alerts', 'readings', 'records', 'status']);
+      expect(await getRecord('ds:fred:DGS2', db)).toEqual(record);
+      expect(await getStatuses(db)).toEqual([status]);
+      if (version === 2) {
+        expect(await db.getAll('readings')).toEqual([reading]);
+        expect(await db.get('alerts', 'a1')).toEqual(alert);
+      } else {
+        expect(await db.count('readings')).toBe(0);
+      }
+      db.close();
+    },
+  );
 
   it('opens a database left by a future version as an error, not a crash of the caller', async () => {
     const name = freshName();

@@ -67,8 +67,6 @@ export interface SignalInputs {
   dgs10?: Sourced<readonly Observation[]>;
 }
 
-export const FACTOR_ORDER: FactorId[] = ['flows', 'rates', 'relative', 'drawdown', 'yields', 'recon'];
-
 const TITLES: Record<FactorId, string> = {
   flows: 'IWM fund flows',
   rates: 'Fed rate expectations',

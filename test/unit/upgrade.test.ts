@@ -101,15 +101,9 @@ describe('IndexedDB upgrades', () => {
     const old = await createV1WithRealData();
     const db = await openLensDB();
     expect(db.version).toBe(DB_VERSION);
-    // Version 2 added the alert history (readings) and the alert log; version-1 stores are kept.
-    expect([...db.objectStoreNames].sort()).toEqual([
-      'alerts',
-      'constituents',
-      'readings',
-      'records',
-      'series',
-      'status',
-    ]);
+    // Version 2 added the alert history (readings) and the alert log; version 3 dropped the unused
+    // `series` and `constituents` stores. Records and statuses are kept.
+    expect([...db.objectStoreNames].sort()).toEqual(['alerts', 'readings', 'records', 'status']);
     expect(await db.count('readings')).toBe(0);
     expect(await getRecord('ds:iwm')).toEqual(old.iwmRec);
     expect(await getRecord('ds:fred:DGS2')).toEqual(old.fredRec);
