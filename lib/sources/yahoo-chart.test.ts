@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { readReal } from '../../test/shared-fixtures';
 import { unwrap } from '../result';
 import type { FetchImpl } from './http';
-import { cleanFloat32, exchangeDate, fetchYahooChart, parseYahooChart, yahooChartUrl } from './yahoo-chart';
+import {
+  cleanFloat32,
+  exchangeDate,
+  fetchYahooChartFrom,
+  parseYahooChart,
+  yahooChartUrl,
+} from './yahoo-chart';
 
 /** The gadicc recordings wrap the wire body in {request, response: {bodyJson}}; tests unwrap it here. */
 function recordedBody(name: string): string {
@@ -180,50 +186,29 @@ describe('helpers', () => {
   });
 });
 
-describe('fetchYahooChart', () => {
-  const okBody = () =>
-    new Response(readReal(SPY), { status: 200, headers: { 'content-type': 'application/json' } });
-
-  it('query1 answers: one request', async () => {
+describe('fetchYahooChartFrom', () => {
+  it('asks the one host it is given, once, and says where the data came from', async () => {
     const seen: string[] = [];
-    const fetchImpl: FetchImpl = async (url) => (seen.push(url), okBody());
-    const v = unwrap(await fetchYahooChart(fetchImpl, 'SPY', { range: '5d' }));
+    const fetchImpl: FetchImpl = async (url) => (
+      seen.push(url),
+      new Response(readReal(SPY), { status: 200, headers: { 'content-type': 'application/json' } })
+    );
+    const v = unwrap(await fetchYahooChartFrom(fetchImpl, 'query2', 'SPY', { range: '5d' }));
     expect(seen).toEqual([
-      'https://query1.finance.yahoo.com/v8/finance/chart/SPY?range=5d&interval=1d&events=div%7Csplit',
+      'https://query2.finance.yahoo.com/v8/finance/chart/SPY?range=5d&interval=1d&events=div%7Csplit',
     ]);
-    expect(v.provenance).toMatchObject({ source: 'yahoo-chart', asOf: '2026-02-20', url: seen[0] });
+    expect(v.provenance).toMatchObject({
+      source: 'yahoo-chart',
+      label: 'Yahoo Finance (query2)',
+      asOf: '2026-02-20',
+      url: seen[0],
+    });
     expect(v.data.bars).toHaveLength(5);
   });
 
-  it('query1 429 → query2', async () => {
-    const seen: string[] = [];
-    const fetchImpl: FetchImpl = async (url) => {
-      seen.push(url);
-      return url.includes('query1') ? new Response('Too Many Requests', { status: 429 }) : okBody();
-    };
-    const r = await fetchYahooChart(fetchImpl, 'SPY');
-    expect(seen.map((u) => new URL(u).hostname)).toEqual([
-      'query1.finance.yahoo.com',
-      'query2.finance.yahoo.com',
-    ]);
-    expect(r.ok && r.warnings[0]).toMatch(/query1 failed \(Rate-limited/);
-    expect(unwrap(r).provenance.url).toContain('query2');
-  });
-
-  it('404 is not retried on query2', async () => {
-    const seen: string[] = [];
-    const fetchImpl: FetchImpl = async (url) => (seen.push(url), new Response('{}', { status: 404 }));
-    const r = await fetchYahooChart(fetchImpl, 'NOPE');
-    expect(seen).toHaveLength(1);
-    expect(!r.ok && r.error).toMatchObject({ kind: 'http', status: 404 });
-  });
-
-  it('both hosts down → error naming both', async () => {
-    const fetchImpl: FetchImpl = async (url) =>
-      url.includes('query1')
-        ? Promise.reject(new TypeError('Failed to fetch'))
-        : new Response('x', { status: 502 });
-    const r = await fetchYahooChart(fetchImpl, 'SPY');
-    expect(!r.ok && r.error.message).toMatch(/query1: Network error: Failed to fetch; query2: HTTP 502/);
+  it('a failure names the host it came from', async () => {
+    const fetchImpl: FetchImpl = async () => new Response('Too Many Requests', { status: 429 });
+    const r = await fetchYahooChartFrom(fetchImpl, 'query1', 'SPY');
+    expect(!r.ok && r.error).toMatchObject({ kind: 'rate-limited', source: 'yahoo-chart:query1' });
   });
 });

@@ -202,7 +202,7 @@ export function isRetryable(e: SourceError): boolean {
   return e.kind === 'rate-limited' || e.kind === 'network' || e.kind === 'timeout' || e.kind === 'challenge';
 }
 
-/** One host only; the building block for the fallback chains. */
+/** One host only: the query1 → query2 → Stooq fallback is lib/sources/prices.ts `fetchDailyPrices`. */
 export async function fetchYahooChartFrom(
   fetchImpl: FetchImpl,
   host: YahooHost,
@@ -234,21 +234,4 @@ export async function fetchYahooChartFrom(
     },
     parsed.warnings,
   );
-}
-
-/** query1, then query2 when query1 was throttled / down / unreachable. */
-export async function fetchYahooChart(
-  fetchImpl: FetchImpl,
-  symbol: string,
-  options: YahooChartOptions = {},
-): Promise<Result<{ data: PriceSeries; provenance: Provenance }>> {
-  const first = await fetchYahooChartFrom(fetchImpl, 'query1', symbol, options);
-  if (first.ok || !isRetryable(first.error) || options.signal?.aborted) return first;
-  const second = await fetchYahooChartFrom(fetchImpl, 'query2', symbol, options);
-  if (second.ok) return ok(second.value, [`query1 failed (${first.error.message})`, ...second.warnings]);
-  return fail(second.error.kind, `query1: ${first.error.message}; query2: ${second.error.message}`, {
-    source: SOURCE_ID,
-    status: second.error.status,
-    retryAfterSec: second.error.retryAfterSec ?? first.error.retryAfterSec,
-  });
 }
