@@ -1,6 +1,6 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { FactorId } from '../lib/model';
+import type { FactorId } from '../lib/view-models';
 import { HORIZON_LABEL, type Horizon } from '../lib/signals/evidence';
 import {
   caveats,

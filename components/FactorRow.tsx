@@ -1,4 +1,4 @@
-import type { Factor, FactorState } from '../lib/model';
+import type { Factor, FactorState } from '../lib/view-models';
 import { LazyMiniChart as MiniChart } from './LazyMiniChart';
 import { ProvenanceLines } from './Provenance';
 import { formatAsOf } from '../lib/core/format';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ComponentType } from 'preact';
-import type { ChartSeries } from '../lib/model';
+import type { ChartSeries } from '../lib/view-models';
 
 type MiniChartProps = { chart: ChartSeries; label: string; height?: number };
 

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import type { ChartSeries } from '../lib/model';
+import type { ChartSeries } from '../lib/view-models';
 import {
   axisDateLabels,
   barColors,

@@ -1,4 +1,4 @@
-import type { Provenance } from '../lib/types';
+import type { Provenance } from '../lib/source-data';
 import { provenanceText, uniqueProvenance } from '../lib/ui/signal-words';
 import './components.css';
 

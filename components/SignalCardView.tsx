@@ -1,4 +1,4 @@
-import type { Factor, SignalCard } from '../lib/model';
+import type { Factor, SignalCard } from '../lib/view-models';
 import { FactorRow } from './FactorRow';
 import { formatDate, parseDate } from '../lib/core/format';
 import { FACTOR_LABEL } from '../lib/ui/freshness-words';

@@ -1,4 +1,4 @@
-import type { SourceStatus } from '../lib/model';
+import type { SourceStatus } from '../lib/view-models';
 import { formatAgo, formatAsOf } from '../lib/core/format';
 import { commonFailure } from '../lib/ui/freshness-words';
 import { SOURCE_STATE_GLYPH, SOURCE_STATE_TEXT, STALE_TITLE } from '../lib/ui/signal-words';

@@ -1,4 +1,4 @@
-import type { TickerInfo } from '../lib/model';
+import type { TickerInfo } from '../lib/view-models';
 import { badgeFor } from '../lib/ui/membership-badge';
 import './components.css';
 

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { TickerInfo, TickerQuote, WatchlistItem } from '../lib/model';
-import type { Provenance } from '../lib/types';
+import type { TickerInfo, TickerQuote, WatchlistItem } from '../lib/view-models';
+import type { Provenance } from '../lib/source-data';
 import { formatDate, formatPercent, formatPrice, formatSigned } from '../lib/core/format';
 import { membershipChange } from '../lib/ui/membership-badge';
 import { ProvenanceLines } from './Provenance';

@@ -1,6 +1,6 @@
 import { createContext, type ComponentType } from 'preact';
 import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { FactorId } from '../lib/model';
+import type { FactorId } from '../lib/view-models';
 import type { EvidenceView } from '../lib/signals/evidence-text';
 import { EVIDENCE_FACTOR_IDS, EVIDENCE_TITLES } from '../lib/ui/evidence-panel';
 import { toLoad, type Load } from '../lib/ui/load-state';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openDB, type IDBPDatabase } from 'idb';
 import { clearAll, DB_VERSION, getRecord, getStatuses, openLensDB, putRecord, putStatus } from './db';
-import type { SourceStatus } from './model';
+import type { SourceStatus } from './view-models';
 
 let n = 0;
 const freshName = () => `test-db-${++n}-${Math.random()}`;

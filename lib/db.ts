@@ -6,8 +6,8 @@
  * transactions auto-commit when the event loop is idle, so fetch first, then write.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { Provenance } from './types';
-import type { SourceStatus } from './model';
+import type { Provenance } from './source-data';
+import type { SourceStatus } from './view-models';
 import type { AlertRecord, Reading } from './alerts/types';
 
 export const DB_NAME = 'small-cap-lens';

@@ -15,7 +15,7 @@ import type {
   TickerInfo,
   TickerQuote,
   WatchlistItem,
-} from './model';
+} from './view-models';
 import type { Settings } from './storage';
 import type { UniverseData } from './detect/build';
 import type { EvidenceView } from './signals/evidence-text';

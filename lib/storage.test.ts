@@ -21,7 +21,7 @@ import {
   unpackFromSync,
   watchlistSyncItem,
 } from './storage';
-import type { WatchlistItem } from './model';
+import type { WatchlistItem } from './view-models';
 
 describe('settings', () => {
   beforeEach(() => fakeBrowser.reset());

@@ -18,7 +18,7 @@
  */
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import type { WatchlistItem } from './model';
+import type { WatchlistItem } from './view-models';
 import { DEFAULT_ALERT_SETTINGS, normalizeAlertSettings } from './alerts/settings';
 import type { AlertSettings } from './alerts/types';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TickerInfo, TickerQuote, WatchlistItem } from './model';
+import type { TickerInfo, TickerQuote, WatchlistItem } from './view-models';
 import {
   mergeWatchlists,
   moveItem,

@@ -3,7 +3,7 @@
  * Every function returns a new list; a failed import returns an error and leaves the caller's
  * list untouched.
  */
-import type { IndexMembership, TickerInfo, TickerQuote, WatchlistItem } from './model';
+import type { IndexMembership, TickerInfo, TickerQuote, WatchlistItem } from './view-models';
 import { MAX_WATCHLIST, normalizeSymbol } from './core/symbols';
 import { detectSeparator, parseCsvRecords } from './core/csv';
 

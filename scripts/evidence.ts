@@ -19,7 +19,7 @@ import type { EvidenceReport, EvidenceSourceKey } from '../lib/signals/evidence-
 import { parseIsharesFundHistory, parseIsharesFundHistoryCsv } from '../lib/sources/ishares-fund';
 import { parseFredCsv } from '../lib/sources/fred';
 import { parseStooqCsv } from '../lib/sources/stooq';
-import type { FundHistoryRow, Provenance } from '../lib/types';
+import type { FundHistoryRow, Provenance } from '../lib/source-data';
 import { REAL_DIR } from '../test/shared-fixtures';
 
 export const EVIDENCE_OUT = resolve('lib/data/evidence.json');

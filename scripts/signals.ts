@@ -49,7 +49,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { invokedDirectly } from './cli';
-import type { SignalCard } from '../lib/model';
+import type { SignalCard } from '../lib/view-models';
 import { buildSignalCard, type SignalInputs } from '../lib/signals/card';
 import {
   computeFedWatch,

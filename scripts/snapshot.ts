@@ -16,7 +16,7 @@
  */
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { BundledSnapshot, Dataset } from '../lib/engine/data';
+import type { BundledSnapshot, Dataset } from '../lib/engine/datasets';
 import { FETCHERS, mergeFundHistory } from '../lib/engine/refresh';
 import { parseIsharesHoldings } from '../lib/sources/ishares-holdings';
 import { parseIsharesFundHistory, parseIsharesFundHistoryCsv } from '../lib/sources/ishares-fund';
@@ -27,13 +27,13 @@ import { bundledCalendars } from '../lib/sources/calendars';
 import { parseCsvRecords } from '../lib/core/csv';
 import { unwrap } from '../lib/result';
 import type { SourceId } from '../lib/storage';
-import type { Observation } from '../lib/types';
+import type { Observation } from '../lib/source-data';
 import { REAL_DIR, SHARED_DIR, readReal } from '../test/shared-fixtures';
 import { parseAlphaVantageDailyCsv } from '../lib/sources/alphavantage';
 import { parseFedWatchCapture } from '../lib/sources/cme-fedwatch-capture';
 import { parseKalshiEvents } from '../lib/sources/kalshi';
 import { parsePolymarketEvents } from '../lib/sources/polymarket';
-import type { PriceSeries } from '../lib/types';
+import type { PriceSeries } from '../lib/source-data';
 
 const OUT = resolve('lib/data/snapshot.json');
 const offline = process.argv.includes('--offline');

@@ -3,7 +3,7 @@
  * share: types only, plus two constants. Nothing here may import Preact or the card UI, or the
  * card would be back in the content script.
  */
-import type { SmallCapStrip, TickerInfo, TickerQuote } from '../../lib/model';
+import type { SmallCapStrip, TickerInfo, TickerQuote } from '../../lib/view-models';
 import type { Rect } from './place';
 import type { CardTheme } from './theme';
 

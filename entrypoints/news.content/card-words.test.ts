@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SmallCapStrip, TickerInfo } from '../../lib/model';
+import type { SmallCapStrip, TickerInfo } from '../../lib/view-models';
 import { backdropText, membershipPhrase } from './card-words';
 
 const prov = { source: 'ishares-holdings', label: 'iShares IWM holdings', asOf: '2026-05-05' };

@@ -2,7 +2,7 @@
  * The hover card's sentences, pure so they can be tested: membership as a reader says it, and
  * the one-line small-cap backdrop.
  */
-import type { SmallCapStrip, TickerInfo } from '../../lib/model';
+import type { SmallCapStrip, TickerInfo } from '../../lib/view-models';
 import { formatAge, formatAsOf, formatWeight, ordinal } from '../../lib/core/format';
 
 /** Index membership as a reader's phrase: "In the Russell 2000 · 108th largest of 1,921 · weight 0.17%". */

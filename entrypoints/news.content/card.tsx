@@ -6,7 +6,7 @@
  * which the content script loads on first need (see lazy-card.ts).
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { SmallCapStrip, TickerInfo, TickerQuote } from '../../lib/model';
+import type { SmallCapStrip, TickerInfo, TickerQuote } from '../../lib/view-models';
 import type { CardApi, CardTarget } from './card-contract';
 import { formatAsOf, formatDate, formatPercent, formatPrice, formatSigned } from '../../lib/core/format';
 import { provenanceText } from '../../lib/ui/signal-words';

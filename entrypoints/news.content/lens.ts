@@ -12,7 +12,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { DetectOptions, Universe } from '../../lib/detect';
-import type { PageTicker, SmallCapStrip, TickerInfo, TickerQuote } from '../../lib/model';
+import type { PageTicker, SmallCapStrip, TickerInfo, TickerQuote } from '../../lib/view-models';
 import { send } from '../../lib/messaging';
 import type { Settings } from '../../lib/storage';
 import type { CardApi } from './card-contract';

@@ -3,7 +3,7 @@
  * background, and lays out one section per file (./sections/).
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { SourceStatus } from '../../lib/model';
+import type { SourceStatus } from '../../lib/view-models';
 import { send } from '../../lib/messaging';
 import type { Settings } from '../../lib/storage';
 import { errorText, LOADING, toLoad, type Load } from '../../lib/ui/load-state';

@@ -1,6 +1,6 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import type { Envelope, Reply } from '../../lib/messaging';
-import type { SignalCard } from '../../lib/model';
+import type { SignalCard } from '../../lib/view-models';
 
 /**
  * The popup's first request (built as popup-early.js, loaded by a classic <script> in

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { PageTicker, SignalCard, SourceStatus, TickerInfo } from '../../lib/model';
+import type { PageTicker, SignalCard, SourceStatus, TickerInfo } from '../../lib/view-models';
 import { send } from '../../lib/messaging';
 import type { Settings } from '../../lib/storage';
 import { errorText, LOADING, toLoad, type Load } from '../../lib/ui/load-state';

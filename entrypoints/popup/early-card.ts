@@ -1,5 +1,5 @@
 import { send, unwrapReply, type Reply } from '../../lib/messaging';
-import type { SignalCard } from '../../lib/model';
+import type { SignalCard } from '../../lib/view-models';
 import { errorText, toLoad, type Load } from '../../lib/ui/load-state';
 
 /**

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { TickerInfo, TickerQuote, WatchlistItem } from '../../lib/model';
+import type { TickerInfo, TickerQuote, WatchlistItem } from '../../lib/view-models';
 import { send } from '../../lib/messaging';
 import { errorText, LOADING, type Load } from '../../lib/ui/load-state';
 import { watchStorageKeys } from '../../lib/ui/storage-watch';

@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import { getRecord } from '../db';
 import type { Engine } from '../engine/engine';
 import { isStale } from '../core/freshness';
-import type { PriceSeries, Provenance } from '../types';
+import type { PriceSeries, Provenance } from '../source-data';
 import { getSettings, getWatchlist, updateSettings } from '../storage';
 import { refreshBadge, runAlertPass, type AlertEnv, type PassResult } from './run';
 

@@ -18,7 +18,7 @@ import {
 } from '../core/format';
 
 const formatUsdCompact = (x: number) => formatMoney(x, { signed: true });
-import type { Calendars } from '../types';
+import type { Calendars } from '../source-data';
 import { addDays, daysBetween, newYorkDate, tradingDayOnOrBefore } from '../core/market-time';
 import {
   drawdownLevel,

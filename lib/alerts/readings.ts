@@ -5,10 +5,10 @@
  * only a baseline (there is nothing stored before it to compare with).
  */
 import { computeFedWatch } from '../signals/fedwatch';
-import type { LensData, DatasetKey } from '../engine/data';
+import type { LensData, DatasetKey } from '../engine/datasets';
 import { currentTargetRange } from '../engine/card-inputs';
 import type { SourceId } from '../storage';
-import type { PriceSeries, Provenance } from '../types';
+import type { PriceSeries, Provenance } from '../source-data';
 import { newYorkDate, sessionHasClosed } from '../core/market-time';
 import {
   dayMoveSeries,

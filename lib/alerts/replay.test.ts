@@ -17,7 +17,7 @@ import { parseFuturesCsv } from '../sources/futures-csv';
 import { parseKalshiEvents } from '../sources/kalshi';
 import { computeFedWatch } from '../signals/fedwatch';
 import { computeFlowSignal } from '../signals/flows';
-import type { Provenance } from '../types';
+import type { Provenance } from '../source-data';
 import { bundledCalendars } from '../sources/calendars';
 import {
   dayMoveSeries,

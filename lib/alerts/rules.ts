@@ -8,7 +8,7 @@
  */
 import { dailyFlows, minusYears, percentileRank, rollingFlowSums } from '../signals/flows';
 import { minusMonths } from '../signals/market';
-import type { FundHistoryRow, Observation, ReconstitutionChange } from '../types';
+import type { FundHistoryRow, Observation, ReconstitutionChange } from '../source-data';
 
 // ---------------------------------------------------------------------------------------------
 // Flows: the IWM 65-day flow and its percentile among the last 3 years of 65-day windows

@@ -7,7 +7,7 @@ import type { IDBPDatabase } from 'idb';
 import type { LensDB } from '../db';
 import type { LoadedData } from '../engine/repository';
 import type { SourceId } from '../storage';
-import type { PriceSeries, Provenance } from '../types';
+import type { PriceSeries, Provenance } from '../source-data';
 import { evaluate } from './evaluate';
 import {
   commitEvaluation,

@@ -4,6 +4,8 @@ import {
   isPlainCommonShape,
   isTickerShape,
   normalizeSymbol,
+  resolveSymbol,
+  secToAct,
   symbolKey,
   TICKER_PATTERN,
 } from './symbols';
@@ -39,5 +41,25 @@ describe('spelling', () => {
   it('one matching key across lists (iShares writes BRKB)', () => {
     expect(symbolKey('BRK.B')).toBe(symbolKey('brkb'));
     expect(symbolKey('BRK-B')).toBe('BRKB');
+  });
+});
+
+describe('other symbologies', () => {
+  it('SEC tickers in the ACT form: classes, preferreds, warrants, units', () => {
+    expect(secToAct('brk-b')).toBe('BRK.B');
+    expect(secToAct('ICR-PA')).toBe('ICR$A');
+    expect(secToAct('ACHR-WT')).toBe('ACHR.W');
+    expect(secToAct('ACHR-WS')).toBe('ACHR.W');
+    expect(secToAct('AAC-UN')).toBe('AAC.U');
+    expect(secToAct('AAPL')).toBe('AAPL');
+  });
+
+  it('the listed spelling of an undotted or differently separated symbol', () => {
+    const listed = new Set(['BRK.B', 'AAPL']);
+    const has = (s: string) => listed.has(s);
+    expect(resolveSymbol('BRKB', has)).toBe('BRK.B');
+    expect(resolveSymbol('brk/b', has)).toBe('BRK.B');
+    expect(resolveSymbol('aapl', has)).toBe('AAPL');
+    expect(resolveSymbol('MSFT', has)).toBeNull();
   });
 });

@@ -16,7 +16,7 @@ import type { NasdaqListedRow, OtherListedRow } from '../sources/nasdaq-trader';
 import type { SecTickerRow } from '../sources/sec-tickers';
 import { cleanCompanyName, nameAliases, securityType, type SecurityType } from './names';
 import { isPlainCommonShape } from '../core/symbols';
-import { resolveSymbol, secToAct } from './symbols';
+import { resolveSymbol, secToAct } from '../core/symbols';
 
 export interface UniverseData {
   v: 1;

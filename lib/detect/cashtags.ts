@@ -6,7 +6,7 @@
  */
 import type { Mention } from './mention';
 import type { ScanState } from './scan-state';
-import { canonicalSymbol } from './symbols';
+import { canonicalSymbol } from '../core/symbols';
 import { AMBIGUOUS_SYMBOLS } from './words';
 
 /** `$` before a currency code is an amount ("$US 5bn", "$CAD"), not a ticker. */

@@ -23,7 +23,7 @@ export {
   type MentionKind,
 } from './mention';
 export { symbolFromQuoteUrl } from './quote-url';
-export { canonicalSymbol, resolveSymbol } from './symbols';
+export { canonicalSymbol, resolveSymbol } from '../core/symbols';
 export { buildUniverseData, EXCHANGE_CODES, type UniverseData, type UniverseInputs } from './build';
 export { cleanCompanyName, nameAliases, securityType, type SecurityType } from './names';
 

@@ -6,7 +6,7 @@
 import { LIST_SEP, SYM_AT, WS } from './exchange-labels';
 import { tryExchange } from './exchange-forms';
 import type { ScanState } from './scan-state';
-import { canonicalSymbol } from './symbols';
+import { canonicalSymbol } from '../core/symbols';
 import { AMBIGUOUS_SYMBOLS } from './words';
 
 /** A price-change chip inside parens: "( AMZN +0.21% )". */

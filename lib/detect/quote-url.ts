@@ -2,7 +2,7 @@
  * Symbol of a quote-page link on the major finance sites. Non-US listings (a foreign exchange code
  * in the URL), indices, futures, currencies and crypto give null.
  */
-import { canonicalSymbol } from './symbols';
+import { canonicalSymbol } from '../core/symbols';
 import { isTickerShape } from '../core/symbols';
 import type { Universe } from './universe';
 

@@ -7,7 +7,7 @@
  */
 import type { ExchClass } from './exchange-labels';
 import type { DeferredMention, DetectOptions, Mention, MentionKind } from './mention';
-import { canonicalSymbol } from './symbols';
+import { canonicalSymbol } from '../core/symbols';
 import { lineShape } from './text-shape';
 import type { Universe } from './universe';
 

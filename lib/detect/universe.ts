@@ -4,7 +4,7 @@
  */
 import { EXCHANGE_CODES, type UniverseData } from './build';
 import type { SecurityType } from './names';
-import { resolveSymbol } from './symbols';
+import { resolveSymbol } from '../core/symbols';
 import { BRAND_ALIASES, CUE_ONLY_NAMES, DISTINCTIVE_NAMES, MIDSENTENCE_NAMES } from './words';
 
 export interface SymbolInfo {

@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { UniverseData } from '../detect/build';
-import type { BundledSnapshot } from './data';
+import type { BundledSnapshot } from './datasets';
 import type { EvidenceReport } from '../signals/evidence-text';
 
 export interface BundledLoader {

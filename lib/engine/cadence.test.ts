@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SourceStatus } from '../model';
+import type { SourceStatus } from '../view-models';
 import { backoffMs, lastPostingTime, nextAttemptAt } from './cadence';
 
 const ok = (id: string, lastSuccess: string): SourceStatus => ({

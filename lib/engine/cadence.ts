@@ -10,7 +10,7 @@
  * After failures, exponential backoff with jitter (5 min, 10, 20 … capped at the cadence or 6 h),
  * and a server's Retry-After always wins.
  */
-import type { SourceStatus } from '../model';
+import type { SourceStatus } from '../view-models';
 import type { SourceId } from '../core/sources';
 import {
   addDays,

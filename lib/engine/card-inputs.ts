@@ -2,10 +2,10 @@
  * Maps the engine's datasets onto the signal-card inputs (lib/signals/card.ts).
  */
 import { buildSignalCard, buildStrip, targetRangeFromObservations, type SignalInputs } from '../signals/card';
-import type { SignalCard, SmallCapStrip } from '../model';
+import type { SignalCard, SmallCapStrip } from '../view-models';
 import type { TargetRange } from '../signals/fedwatch';
-import type { Provenance } from '../types';
-import { datasetFeed, type Dataset, type DatasetKey, type LensData } from './data';
+import type { Provenance } from '../source-data';
+import { datasetFeed, type Dataset, type DatasetKey, type LensData } from './datasets';
 import type { LoadedData } from './repository';
 
 /**

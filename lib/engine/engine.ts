@@ -4,18 +4,25 @@
  * UI always has something real and dated to show, even offline or with storage broken.
  */
 import { getRecord, putRecord } from '../db';
-import type { PageTicker, SignalCard, SmallCapStrip, SourceStatus, TickerInfo, TickerQuote } from '../model';
+import type {
+  PageTicker,
+  SignalCard,
+  SmallCapStrip,
+  SourceStatus,
+  TickerInfo,
+  TickerQuote,
+} from '../view-models';
 import type { SourceError } from '../result';
 import { fetchDailyPrices } from '../sources/prices';
 import type { FetchImpl } from '../sources/http';
 import { parseReconstitutionCsv } from '../sources/reconstitution';
 import { getSettings, SOURCE_IDS, type SourceId } from '../storage';
-import type { PriceSeries, Provenance, ReconstitutionChange } from '../types';
+import type { PriceSeries, Provenance, ReconstitutionChange } from '../source-data';
 import { createTickerLookup } from '../signals/ticker';
 import { loadUniverse, type Universe } from '../detect';
 import type { UniverseData } from '../detect/build';
 import { bundledEvidence, bundledUniverse } from './bundled';
-import type { Dataset, DatasetKey } from './data';
+import type { Dataset, DatasetKey } from './datasets';
 import { implausibility } from './plausibility';
 import { FETCHERS } from './refresh';
 import { backoffUntil, nextAttemptAt } from './cadence';

@@ -6,7 +6,7 @@ import { unwrap } from '../result';
 import { parseIsharesFundHistory, parseIsharesFundHistoryCsv } from '../sources/ishares-fund';
 import { mergeFundHistory } from './refresh';
 import type { EvidenceReport } from '../signals/evidence-text';
-import type { BundledSnapshot } from './data';
+import type { BundledSnapshot } from './datasets';
 import { evidenceView } from './evidence';
 import type { LoadedData } from './repository';
 

@@ -14,7 +14,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vites
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { recordedResponseFor } from '../../test/e2e/sources';
 import { getRecord, resetDbConnection } from '../db';
-import type { SourceStatus } from '../model';
+import type { SourceStatus } from '../view-models';
 import type { SourceErrorKind } from '../result';
 import type { FetchImpl } from '../sources/http';
 import { SOURCE_IDS, type SourceId } from '../storage';

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { dispatch, type SenderContext } from '../messaging';
-import type { WatchlistItem } from '../model';
+import type { WatchlistItem } from '../view-models';
 import { getWatchlist, MAX_WATCHLIST, resetWatchlistWriter, saveWatchlist } from '../storage';
 import { setBundledLoader } from './bundled';
 import { Engine } from './engine';

@@ -16,7 +16,7 @@ import {
   watchlistSyncErrorItem,
 } from '../storage';
 import { clearAll } from '../db';
-import type { IndexMembership, WatchlistItem } from '../model';
+import type { IndexMembership, WatchlistItem } from '../view-models';
 import { PagePins } from './page-pins';
 import { Engine } from './engine';
 import type { TabTickers } from './tab-tickers';

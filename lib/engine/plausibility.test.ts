@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { implausibility } from './plausibility';
-import type { BundledSnapshot } from './data';
+import type { BundledSnapshot } from './datasets';
 
 const snap = JSON.parse(readFileSync('lib/data/snapshot.json', 'utf8')) as BundledSnapshot;
 

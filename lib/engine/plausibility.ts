@@ -3,8 +3,8 @@
  * truncated holdings file, a placeholder series). Anything implausible is rejected in words a
  * user understands, and the last good data stays.
  */
-import type { FundHistoryRow, HoldingsSnapshot, Observation, PriceSeries } from '../types';
-import type { Dataset, DatasetKey } from './data';
+import type { FundHistoryRow, HoldingsSnapshot, Observation, PriceSeries } from '../source-data';
+import type { Dataset, DatasetKey } from './datasets';
 
 export const MIN_RUSSELL_2000_ROWS = 1500;
 export const MIN_RUSSELL_1000_ROWS = 900;

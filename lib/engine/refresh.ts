@@ -14,8 +14,8 @@ import { contractMonths, fetchFedFundsFutures } from '../sources/fed-futures';
 import { fetchKalshiFedDecision } from '../sources/kalshi';
 import { fetchPolymarketFedDecision } from '../sources/polymarket';
 import type { SourceId } from '../storage';
-import type { FundHistoryRow, Provenance } from '../types';
-import { BENCHMARKS, FRED_IDS, type Dataset, type DatasetKey } from './data';
+import type { FundHistoryRow, Provenance } from '../source-data';
+import { BENCHMARKS, FRED_IDS, type Dataset, type DatasetKey } from './datasets';
 import { newYorkDate } from '../core/market-time';
 
 export interface SourceFetchResult {

@@ -5,11 +5,11 @@
  * says so in the status; it never takes the UI down.
  */
 import { getRecord, getStatuses, openLensDB, putStatus, type SourceRecord } from '../db';
-import type { SourceStatus } from '../model';
+import type { SourceStatus } from '../view-models';
 import type { SourceError } from '../result';
 import { SOURCE_IDS, SOURCE_LABELS, type SourceId } from '../core/sources';
 import { isStale } from '../core/freshness';
-import type { FundHistoryRow } from '../types';
+import type { FundHistoryRow } from '../source-data';
 import {
   BENCHMARKS,
   DATASET_SOURCE,
@@ -18,7 +18,7 @@ import {
   type Dataset,
   type DatasetKey,
   type LensData,
-} from './data';
+} from './datasets';
 import { mergeFundHistory, type SourceFetchResult } from './refresh';
 import { backoffMs } from './cadence';
 import { bundledSnapshot } from './bundled';

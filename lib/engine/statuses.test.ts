@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import snapshotJson from '../data/snapshot.json';
 import { SOURCE_IDS, SOURCE_LABELS } from '../core/sources';
 import { isStale } from '../core/freshness';
-import type { BundledSnapshot, DatasetKey, LensData } from './data';
+import type { BundledSnapshot, DatasetKey, LensData } from './datasets';
 import { ALL_KEYS, bundledDataset, composeStatuses, type LoadedData } from './repository';
 
 const snapshot = snapshotJson as unknown as BundledSnapshot;

@@ -1,4 +1,4 @@
-import type { PageTicker } from '../model';
+import type { PageTicker } from '../view-models';
 
 /**
  * Tickers found on each tab, in memory only. A killed worker forgets them; the content script

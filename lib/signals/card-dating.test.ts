@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { unwrap } from '../result';
-import type { Provenance } from '../types';
+import type { Provenance } from '../source-data';
 import { readReal } from '../../test/shared-fixtures';
 import { bundledCalendars } from '../sources/calendars';
 import { parseIsharesFundHistory, parseIsharesFundHistoryCsv } from '../sources/ishares-fund';

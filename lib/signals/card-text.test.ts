@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SignalCard } from '../model';
+import type { SignalCard } from '../view-models';
 import { formatCardText } from './card-text';
 
 describe('formatCardText', () => {

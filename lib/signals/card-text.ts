@@ -2,7 +2,7 @@
  * The plain-text rendering of a SignalCard (used by the CLI and as the no-UI fallback). Figures
  * arrive already formatted by lib/core/format.ts, as on screen.
  */
-import type { SignalCard } from '../model';
+import type { SignalCard } from '../view-models';
 
 const STATE_TEXT: Record<string, string> = {
   favours: 'historically favourable',

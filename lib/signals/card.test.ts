@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { unwrap } from '../result';
-import type { Calendars, Provenance } from '../types';
+import type { Calendars, Provenance } from '../source-data';
 import { readReal } from '../../test/shared-fixtures';
 import { bundledCalendars } from '../sources/calendars';
 import { parseFredCsv } from '../sources/fred';

@@ -15,7 +15,7 @@
  * - yields: 2-year yield down ≥ 25 bp in 3 months → favours; up ≥ 25 bp → against.
  * - recon: informational, always neutral (or unknown without a calendar).
  */
-import type { ChartSeries, Factor, FactorId, FactorState, SignalCard, SmallCapStrip } from '../model';
+import type { ChartSeries, Factor, FactorId, FactorState, SignalCard, SmallCapStrip } from '../view-models';
 import type {
   Calendars,
   FundHistoryRow,
@@ -24,7 +24,7 @@ import type {
   Observation,
   PriceSeries,
   Provenance,
-} from '../types';
+} from '../source-data';
 import { computeFlowSignal } from './flows';
 import type { TargetRange } from './fedwatch';
 import type { FedWatchCapture } from '../sources/cme-fedwatch-capture';

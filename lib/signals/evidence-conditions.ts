@@ -2,12 +2,12 @@
  * The conditions the evidence tests on each signal's state, with the reading each would give the
  * card (favours / against / neutral small caps).
  */
-import type { Reading } from './evidence';
+import type { ConditionReading } from './evidence';
 
 export interface ConditionDef {
   id: string;
   label: string;
-  reading: Reading;
+  reading: ConditionReading;
   test: (state: number | string) => boolean;
 }
 

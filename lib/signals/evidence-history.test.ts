@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readReal } from '../../test/shared-fixtures';
 import { unwrap } from '../result';
 import { parseStooqCsv } from '../sources/stooq';
-import type { FundHistoryRow } from '../types';
+import type { FundHistoryRow } from '../source-data';
 import {
   cleanFundHistory,
   forwardExcess,

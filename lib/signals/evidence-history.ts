@@ -4,7 +4,7 @@
  * the ex-date NAV, TR(i) = TR(i−1) × (NAV(i) + exDividend(i)) / NAV(i−1)) and forward returns over
  * it, split at holes of more than a week in the history.
  */
-import type { FundHistoryRow } from '../types';
+import type { FundHistoryRow } from '../source-data';
 import { MAX_BRIDGE_DAYS } from './flows';
 
 /**

@@ -3,7 +3,7 @@
  * only (never later): the 65-day flow rank, the drawdown from the high, the IWM/SPY trend and the
  * 2-year yield's 3-month change.
  */
-import type { FundHistoryRow, Observation } from '../types';
+import type { FundHistoryRow, Observation } from '../source-data';
 import type { TotalReturnSeries } from './evidence-history';
 import { dailyFlows, minusYears, rollingFlowSums } from './flows';
 import { minusMonths, type CloseRow } from './market';

@@ -5,7 +5,7 @@
 import { readReal } from '../../test/shared-fixtures';
 import { unwrap } from '../result';
 import { parseIsharesFundHistoryCsv } from '../sources/ishares-fund';
-import type { FundHistoryRow } from '../types';
+import type { FundHistoryRow } from '../source-data';
 
 /** An independent reading of the recorded CSV: no project parser. */
 /** The long recorded IWM fund history (2000 – Feb 2025). */

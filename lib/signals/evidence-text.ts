@@ -2,7 +2,7 @@
  * The evidence in plain words, and which of its conditions holds today. Pure; shared by the CLI
  * (scripts/signals.ts evidence) and the popup's "What happened next" panel, so both say the same.
  */
-import type { Provenance } from '../types';
+import type { Provenance } from '../source-data';
 import type { SignalInputs } from './card';
 import { computeFlowSignal } from './flows';
 import { drawdownFromHigh, relativeStrength, yieldPoint } from './market';

@@ -16,7 +16,7 @@
  *
  * Pure: no I/O. The inputs carry no provenance; the caller labels the result.
  */
-import type { FundHistoryRow, Observation } from '../types';
+import type { FundHistoryRow, Observation } from '../source-data';
 import {
   type ConditionDef,
   DRAWDOWN_CONDITIONS,
@@ -54,7 +54,8 @@ export const HORIZON_LABEL: Record<Horizon, string> = {
 };
 
 export type EvidenceFactorId = 'flows' | 'drawdown' | 'relative' | 'yields';
-export type Reading = 'favours' | 'against' | 'neutral';
+/** How a condition would read for small caps (the card's factor states without 'unknown'). */
+export type ConditionReading = 'favours' | 'against' | 'neutral';
 
 export interface HorizonEvidence {
   horizon: Horizon;
@@ -75,7 +76,7 @@ export interface HorizonEvidence {
 export interface ConditionEvidence {
   id: string;
   label: string;
-  reading: Reading;
+  reading: ConditionReading;
   /** Days on which the condition held (with or without a complete forward window). */
   conditionDays: number;
   horizons: HorizonEvidence[];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { unwrap } from '../result';
-import type { FuturesQuote, MarketOdds } from '../types';
+import type { FuturesQuote, MarketOdds } from '../source-data';
 import { readReal } from '../../test/shared-fixtures';
 import { parseFuturesCsv } from '../sources/futures-csv';
 import {

@@ -42,7 +42,7 @@
  * All rates are in percent; target ranges are keyed in basis points ('475-500').
  */
 import { fail, ok, type Result } from '../result';
-import type { FuturesQuote, MarketOdds } from '../types';
+import type { FuturesQuote, MarketOdds } from '../source-data';
 
 export interface TargetRange {
   /** Percent, e.g. 4.5 */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { unwrap } from '../result';
-import type { FundHistoryRow } from '../types';
+import type { FundHistoryRow } from '../source-data';
 import { readReal } from '../../test/shared-fixtures';
 import { parseIsharesFundHistory, parseIsharesFundHistoryCsv } from '../sources/ishares-fund';
 import { computeFlowSignal, dailyFlows, minusYears, percentileRank, rollingFlowSums } from './flows';

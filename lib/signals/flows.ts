@@ -13,7 +13,7 @@
  * them (`spanRows` says how many rows it bridges); calendar gaps are fine. The rolling window is
  * counted in flow observations ("trading days"), not calendar days.
  */
-import type { FundHistoryRow } from '../types';
+import type { FundHistoryRow } from '../source-data';
 import { addDays, daysBetween } from '../core/market-time';
 import { formatDate, ordinal } from '../core/format';
 

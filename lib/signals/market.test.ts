@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { unwrap } from '../result';
-import type { Observation } from '../types';
+import type { Observation } from '../source-data';
 import { readReal } from '../../test/shared-fixtures';
 import {
   drawdownFromHigh,

@@ -6,7 +6,7 @@
  * Note: Stooq and Yahoo's adjusted series are split/dividend-adjusted, so "all-time high" is on the
  * series given; pass unadjusted closes if the quoted-price high is wanted.
  */
-import type { Observation } from '../types';
+import type { Observation } from '../source-data';
 import {
   daysBetween,
   OPEN_MINUTES,

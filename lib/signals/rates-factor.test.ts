@@ -6,7 +6,7 @@ import { bundledCalendars } from '../sources/calendars';
 import { parseFuturesCsv } from '../sources/futures-csv';
 import { parseKalshiEvents } from '../sources/kalshi';
 import { parsePolymarketEvents } from '../sources/polymarket';
-import type { Provenance } from '../types';
+import type { Provenance } from '../source-data';
 import { feedOf, isStale } from '../core/freshness';
 import { buildRatesFactor, likeliest, type RatesInputs } from './rates-factor';
 

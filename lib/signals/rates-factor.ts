@@ -11,9 +11,9 @@
  * Every source used is listed in `provenance`, the headline's own source first (the hover strip
  * dates its figure by `provenance[0]`).
  */
-import type { ChartSeries, Factor, FactorState } from '../model';
+import type { ChartSeries, Factor, FactorState } from '../view-models';
 import type { FedWatchCapture } from '../sources/cme-fedwatch-capture';
-import type { Calendars, FuturesQuote, MarketOdds, Provenance } from '../types';
+import type { Calendars, FuturesQuote, MarketOdds, Provenance } from '../source-data';
 import { compareWithMarkets, computeFedWatch, summarizeFedWatch, type TargetRange } from './fedwatch';
 import { formatDate, formatProbability } from '../core/format';
 import { daysBetween } from '../core/market-time';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Calendars } from '../types';
+import type { Calendars } from '../source-data';
 import { bundledCalendars } from '../sources/calendars';
 import { reconStatus } from './recon';
 

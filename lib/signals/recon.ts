@@ -8,7 +8,7 @@
  * (lib/core/market-time.ts `newYorkDate`).
  */
 import { daysBetween } from '../core/market-time';
-import type { Calendars, ReconEvent } from '../types';
+import type { Calendars, ReconEvent } from '../source-data';
 
 export type ReconPhase =
   | 'before-rank-day' // next event's rank day is ahead

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { unwrap } from '../result';
-import type { Provenance } from '../types';
+import type { Provenance } from '../source-data';
 import { readReal } from '../../test/shared-fixtures';
 import { parseIsharesHoldings } from '../sources/ishares-holdings';
 import { parseReconstitutionCsv } from '../sources/reconstitution';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { unwrap } from '../result';
-import type { HoldingsSnapshot, PriceBar, Provenance } from '../types';
+import type { HoldingsSnapshot, PriceBar, Provenance } from '../source-data';
 import { readReal } from '../../test/shared-fixtures';
 import { parseIsharesHoldings } from '../sources/ishares-holdings';
 import { parseReconstitutionCsv } from '../sources/reconstitution';

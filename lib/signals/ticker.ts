@@ -12,7 +12,7 @@
  * A holdings file older than the last reconstitution (by the calendar) is flagged: membership
  * "may have changed" then, unless a list or a newer file settles it.
  */
-import type { TickerInfo } from '../model';
+import type { TickerInfo } from '../view-models';
 import type {
   Constituent,
   HoldingsSnapshot,
@@ -20,7 +20,7 @@ import type {
   PriceSeries,
   Provenance,
   ReconstitutionChange,
-} from '../types';
+} from '../source-data';
 import { formatDate } from '../core/format';
 import { isTickerShape, symbolKey } from '../core/symbols';
 

@@ -8,7 +8,7 @@
  * Alpha Vantage answers errors and rate limits with HTTP 200 and a JSON note, recognised here.
  */
 import { fail, guardParser, ok, type Result } from '../result';
-import type { PriceBar, PriceSeries } from '../types';
+import type { PriceBar, PriceSeries } from '../source-data';
 import { looksLikeHtml } from './http';
 
 export const SOURCE_ID = 'alphavantage';

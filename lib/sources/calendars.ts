@@ -8,7 +8,7 @@
  * the meetings and events sorted by date; it never throws.
  */
 import { fail, ok, type Result } from '../result';
-import type { Calendars, FomcMeeting, ReconEvent } from '../types';
+import type { Calendars, FomcMeeting, ReconEvent } from '../source-data';
 import bundledJson from '../data/calendars.json';
 
 const SOURCE = 'calendars';

@@ -19,7 +19,7 @@
  *  - At most 3 requests in flight, each with its own deadline: Yahoo rate-limits bursts.
  */
 import { fail, ok, type Result, type SourceError } from '../result';
-import type { FuturesQuote } from '../types';
+import type { FuturesQuote } from '../source-data';
 import { fetchText, type FetchImpl } from './http';
 
 const SOURCE = 'yahoo-futures';

@@ -4,7 +4,7 @@
  * missing values are '' (new) or '.' (old). A multi-id request returns one column per id.
  */
 import { fail, ok, type Result, type SourceError, type SourceErrorKind } from '../result';
-import type { Observation, Provenance } from '../types';
+import type { Observation, Provenance } from '../source-data';
 import { errorMessage, fetchText, looksLikeHtml, type FetchImpl } from './http';
 
 export const SOURCE_ID = 'fred';

@@ -14,7 +14,7 @@
  * warnings; a repeated (contract, date) keeps the last row. Output: by month, then date.
  */
 import { fail, ok, type Result } from '../result';
-import type { FuturesQuote } from '../types';
+import type { FuturesQuote } from '../source-data';
 import { isIsoDate } from './calendars';
 import { contractMonth, ZQ_PRICE_RANGE } from './fed-futures';
 import { detectSeparator, findColumn, parseCsvRecords } from '../core/csv';

@@ -16,7 +16,7 @@
  * parseIsharesFundHistoryCsv; there rows whose shares are `--` (Good Friday, a Sunday) are skipped.
  */
 import { fail, ok, type Result } from '../result';
-import type { FundHistoryRow, Provenance } from '../types';
+import type { FundHistoryRow, Provenance } from '../source-data';
 import { errorMessage, fetchText, looksLikeHtml, type FetchImpl } from './http';
 import { parseIsharesDate, parseIsharesNumber, type IsharesFund } from './ishares-holdings';
 import { parseCsvLine } from '../core/csv';

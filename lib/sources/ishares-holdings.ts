@@ -9,7 +9,7 @@
  * first blank (trim() also strips NBSP) line after the data – the footer is never tokenized.
  */
 import { fail, ok, type Result, type SourceErrorKind } from '../result';
-import type { Constituent, HoldingsSnapshot, Provenance } from '../types';
+import type { Constituent, HoldingsSnapshot, Provenance } from '../source-data';
 import { parseCsvLine } from '../core/csv';
 import { errorMessage, fetchText, looksLikeHtml, type FetchImpl } from './http';
 

@@ -16,7 +16,7 @@
  * Buckets are mutually exclusive, so prices are normalised to sum 1; the raw sum is kept.
  */
 import { fail, ok, type Result, guardParser } from '../result';
-import type { MarketOdds } from '../types';
+import type { MarketOdds } from '../source-data';
 import { bundledCalendars, fomcDecisionDayForMonth } from './calendars';
 import { fetchText, type FetchImpl } from './http';
 

@@ -4,7 +4,7 @@
  * volumeInBillions, …}, … ] }`, newest first (SOURCES.md §5).
  */
 import { fail, ok, type Result, type SourceErrorKind } from '../result';
-import type { Provenance } from '../types';
+import type { Provenance } from '../source-data';
 import { errorMessage, fetchText, looksLikeHtml, type FetchImpl } from './http';
 
 export const SOURCE_ID = 'nyfed';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readReal } from '../../test/shared-fixtures';
 import { unwrap } from '../result';
-import type { PriceBar } from '../types';
+import type { PriceBar } from '../source-data';
 import type { FetchImpl } from './http';
 import { fetchDailyPrices, trimToRange } from './prices';
 

@@ -4,7 +4,7 @@
  * hit limit and only full histories, so it comes last and is trimmed to the requested range.
  */
 import { fail, ok, type Result, type SourceError } from '../result';
-import type { PriceBar, PriceSeries, Provenance } from '../types';
+import type { PriceBar, PriceSeries, Provenance } from '../source-data';
 import type { FetchImpl } from './http';
 import { fetchStooqDaily } from './stooq';
 import { fetchYahooChartFrom, isRetryable, type ChartRange } from './yahoo-chart';

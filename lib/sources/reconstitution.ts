@@ -10,7 +10,7 @@
  * Rows without a usable symbol are skipped with a warning; duplicate symbols keep the first row.
  */
 import { fail, ok, type Result } from '../result';
-import type { ReconstitutionChange } from '../types';
+import type { ReconstitutionChange } from '../source-data';
 import { isIsoDate } from './calendars';
 import { detectSeparator, findColumn, parseCsvRecords } from '../core/csv';
 import { canonicalSymbol, isTickerShape } from '../core/symbols';

@@ -5,7 +5,7 @@
  * with HTTP 200, or with an HTML page.
  */
 import { fail, ok, type Result, type SourceErrorKind } from '../result';
-import type { PriceBar, PriceSeries, Provenance } from '../types';
+import type { PriceBar, PriceSeries, Provenance } from '../source-data';
 import { errorMessage, fetchText, looksLikeHtml, type FetchImpl } from './http';
 
 export const SOURCE_ID = 'stooq';

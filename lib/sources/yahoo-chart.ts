@@ -3,7 +3,7 @@
  * Body shape and quirks: ../shared/fixtures/real/SOURCES.md §3a/3b.
  */
 import { fail, ok, type Result, type SourceError } from '../result';
-import type { PriceBar, PriceSeries, Provenance } from '../types';
+import type { PriceBar, PriceSeries, Provenance } from '../source-data';
 import { errorMessage, fetchText, looksLikeHtml, type FetchImpl } from './http';
 
 export const SOURCE_ID = 'yahoo-chart';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ChartSeries } from '../model';
+import type { ChartSeries } from '../view-models';
 import {
   axisDateLabels,
   barColors,

@@ -1,5 +1,5 @@
 /** Pure helpers behind MiniChart / Sparkline: data shaping and value formatting. */
-import type { ChartSeries } from '../model';
+import type { ChartSeries } from '../view-models';
 import { formatBp, formatDate, formatMoney, formatNumber, formatPercent } from '../core/format';
 
 /** Formats one chart value by its series unit ('$' / 'USD', '%', 'bp', 'ratio', anything else). */

@@ -1,5 +1,5 @@
 /** Pure helpers behind the "What happened next" panel. */
-import type { FactorId } from '../model';
+import type { FactorId } from '../view-models';
 import type { ConditionEvidence, EvidenceFactorId, FactorEvidence } from '../signals/evidence';
 import { HORIZON_LABEL } from '../signals/evidence';
 

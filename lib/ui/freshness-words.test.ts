@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Factor, SignalCard, SourceStatus } from '../model';
+import type { Factor, SignalCard, SourceStatus } from '../view-models';
 import { commonFailure, dataRange, freshnessBanner } from './freshness-words';
 
 const factor = (id: Factor['id'], asOf: string, stale: boolean): Factor => ({

@@ -2,7 +2,7 @@
  * How old the backdrop's data are and why, in words for the popup's banner and the source list.
  * Old data are never called "now": the banner names the dates the figures describe.
  */
-import type { FactorId, SignalCard, SourceStatus } from '../model';
+import type { FactorId, SignalCard, SourceStatus } from '../view-models';
 import type { SourceErrorKind } from '../result';
 import { formatDate } from '../core/format';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TickerInfo, WatchlistItem } from '../model';
+import type { TickerInfo, WatchlistItem } from '../view-models';
 import { badgeFor, membershipChange, membershipOf } from './membership-badge';
 
 const prov = { source: 'ishares-holdings', label: 'iShares IWM holdings', asOf: '2025-12-23' };

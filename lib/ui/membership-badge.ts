@@ -1,5 +1,5 @@
 /** Index membership wording for badges and the "changed since pinned" flag. */
-import type { IndexMembership, TickerInfo, WatchlistItem } from '../model';
+import type { IndexMembership, TickerInfo, WatchlistItem } from '../view-models';
 import { formatDate, formatWeight } from '../core/format';
 
 /** Most specific membership first: Russell 2000, then Russell 1000, then S&P 500. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PageTicker } from '../model';
+import type { PageTicker } from '../view-models';
 import { mentionsText, sortPageTickers } from './page-tickers';
 
 const t = (symbol: string, count: number, russell2000: boolean): PageTicker => ({

@@ -1,4 +1,4 @@
-import type { PageTicker } from '../model';
+import type { PageTicker } from '../view-models';
 
 /** Russell 2000 members first, then the most mentioned, then A→Z. */
 export function sortPageTickers(list: PageTicker[]): PageTicker[] {

@@ -1,6 +1,6 @@
 /** Words for factor states and provenance lines (colour is never the only carrier of meaning). */
-import type { FactorState, SourceState } from '../model';
-import type { Provenance } from '../types';
+import type { FactorState, SourceState } from '../view-models';
+import type { Provenance } from '../source-data';
 import { formatAge, formatAsOf } from '../core/format';
 
 export const FACTOR_STATE_TEXT: Record<FactorState, string> = {

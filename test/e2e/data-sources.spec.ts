@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { sendFromExtensionPage } from './pages';
 import { DATA_SOURCE_HOSTS } from '../../lib/hosts';
-import type { SignalCard, SourceStatus, TickerInfo } from '../../lib/model';
+import type { SignalCard, SourceStatus, TickerInfo } from '../../lib/view-models';
 
 const refresh = (page: Page) => sendFromExtensionPage<SourceStatus[]>(page, 'refresh', { force: true });
 const byId = (list: SourceStatus[]) => Object.fromEntries(list.map((s) => [s.id, s]));

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import type { SourceStatus } from '../../lib/model';
+import type { SourceStatus } from '../../lib/view-models';
 import { waitForUnderlinedIn } from './underlines';
 import {
   launchFirefox,

@@ -25,11 +25,11 @@ import { resetDbConnection } from '../../lib/db';
 import { setBundledLoader } from '../../lib/engine/bundled';
 import { buildCardFromData } from '../../lib/engine/card-inputs';
 import { loadData } from '../../lib/engine/repository';
-import type { Factor, SourceStatus } from '../../lib/model';
+import type { Factor, SourceStatus } from '../../lib/view-models';
 import { createTickerLookup } from '../../lib/signals/ticker';
 import { parseIsharesHoldings } from '../../lib/sources/ishares-holdings';
 import { parseKalshiEvents } from '../../lib/sources/kalshi';
-import type { Provenance } from '../../lib/types';
+import type { Provenance } from '../../lib/source-data';
 import { readReal } from '../shared-fixtures';
 
 const root = resolve(__dirname, '../..');

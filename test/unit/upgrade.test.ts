@@ -16,7 +16,7 @@ import { DB_NAME, DB_VERSION, getRecord, openLensDB, resetDbConnection } from '.
 import { setBundledLoader } from '../../lib/engine/bundled';
 import { Engine } from '../../lib/engine/engine';
 import { loadData } from '../../lib/engine/repository';
-import type { SourceStatus, WatchlistItem } from '../../lib/model';
+import type { SourceStatus, WatchlistItem } from '../../lib/view-models';
 import { unwrap } from '../../lib/result';
 import { parseFredCsv } from '../../lib/sources/fred';
 import { parseIsharesHoldings } from '../../lib/sources/ishares-holdings';

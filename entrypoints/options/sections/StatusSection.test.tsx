@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
-import type { SourceStatus } from '../../../lib/model';
+import type { SourceStatus } from '../../../lib/view-models';
 import type { Load } from '../../../lib/ui/load-state';
 import { answerMessages } from '../../../test/fake-background';
 import { button, click, mount, notices } from '../../../test/preact-dom';

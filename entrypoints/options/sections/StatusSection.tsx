@@ -1,6 +1,6 @@
 /** Options › Source status: each source's last fetch, and a forced refresh of all of them. */
 import { useState } from 'preact/hooks';
-import type { SourceStatus } from '../../../lib/model';
+import type { SourceStatus } from '../../../lib/view-models';
 import { send } from '../../../lib/messaging';
 import { errorText, type Load } from '../../../lib/ui/load-state';
 import { SourceStatusList } from '../../../components/SourceStatusList';

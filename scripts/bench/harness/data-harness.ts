@@ -9,7 +9,7 @@
 import { parseIsharesHoldings } from '../../../lib/sources/ishares-holdings';
 import { parseIsharesFundHistory, parseIsharesFundHistoryCsv } from '../../../lib/sources/ishares-fund';
 import { setBundledLoader } from '../../../lib/engine/bundled';
-import type { BundledSnapshot } from '../../../lib/engine/data';
+import type { BundledSnapshot } from '../../../lib/engine/datasets';
 import { ALL_KEYS, datasetOf, loadData, storeFetched } from '../../../lib/engine/repository';
 import type { SourceFetchResult } from '../../../lib/engine/refresh';
 import { buildSignalCard } from '../../../lib/signals/card';

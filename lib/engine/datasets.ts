@@ -12,7 +12,7 @@ import type {
   PriceSeries,
   Provenance,
   ReconstitutionChange,
-} from '../types';
+} from '../source-data';
 import type { FedWatchCapture } from '../sources/cme-fedwatch-capture';
 import type { DecisionOdds } from '../sources/kalshi';
 import type { EffrObservation } from '../sources/nyfed';

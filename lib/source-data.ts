@@ -1,5 +1,8 @@
 /**
- * The data model shared by sources, signals, storage and UI. Dates are ISO `YYYY-MM-DD`
+ * Source data: the records the data sources deliver (holdings, fund history, price bars, series
+ * observations, futures, odds, calendars) and the Provenance every figure carries; shared by
+ * sources, signals, storage and UI. The engine's datasets wrap these (lib/engine/datasets.ts); the
+ * UI receives view models built from them (lib/view-models.ts). Dates are ISO `YYYY-MM-DD`
  * strings (market dates, no time zone games); timestamps are ISO strings in UTC.
  */
 import type { FreshnessKind } from './core/freshness';

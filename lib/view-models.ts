@@ -3,7 +3,7 @@
  * these and nothing else, so every figure on screen arrives with its Provenance.
  */
 import type { SourceError } from './result';
-import type { Provenance } from './types';
+import type { Provenance } from './source-data';
 
 /** How a factor reads for small caps, historically. Never an instruction to trade. */
 export type FactorState = 'favours' | 'against' | 'neutral' | 'unknown';
