@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openDB, type IDBPDatabase } from 'idb';
+import { createVersion1Stores, createVersion2Stores } from './db-testing';
 import { clearAll, DB_VERSION, getRecord, getStatuses, openLensDB, putRecord, putStatus } from './db';
 import type { SourceStatus } from './view-models';
 
@@ -34,23 +35,12 @@ const reading = {
 };
 const alert = { id: 'a1', rule: 'yield-move', subject: 'DGS2', dataDate: '2026-02-12', seen: false };
 
-/** The schema of versions 1 and 2 exactly as those releases created it (written out, not imported). */
+/** A database as release 1 or 2 left it, with data in every store. */
 async function createOld(name: string, version: 1 | 2): Promise<void> {
   const db: IDBPDatabase = await openDB(name, version, {
-    upgrade(d, oldVersion) {
-      if (oldVersion < 1) {
-        d.createObjectStore('records', { keyPath: 'id' });
-        const series = d.createObjectStore('series', { keyPath: ['seriesId', 'date'] });
-        series.createIndex('bySeries', 'seriesId');
-        const c = d.createObjectStore('constituents', { keyPath: ['fund', 'ticker'] });
-        c.createIndex('byFund', 'fund');
-        c.createIndex('byTicker', 'ticker');
-        d.createObjectStore('status', { keyPath: 'id' });
-      }
-      if (version >= 2 && oldVersion < 2) {
-        d.createObjectStore('readings', { keyPath: ['signal', 'date'] }).createIndex('bySignal', 'signal');
-        d.createObjectStore('alerts', { keyPath: 'id' });
-      }
+    upgrade(d) {
+      createVersion1Stores(d);
+      if (version === 2) createVersion2Stores(d);
     },
   });
   await db.put('records', record);

@@ -7,6 +7,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { openDB, type IDBPDatabase } from 'idb';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DB_VERSION, openLensDB, type LensDB } from '../db';
+import { createVersion1Stores } from '../db-testing';
 import { unwrap } from '../result';
 import { readReal } from '../../test/shared-fixtures';
 import { parseFredCsv } from '../sources/fred';
@@ -316,15 +317,7 @@ describe('storage upgrades', () => {
   it('IndexedDB version 1 → current keeps the cached data and adds the readings and alerts stores', async () => {
     const name = `upgrade-${Math.random()}`;
     const v1 = await openDB(name, 1, {
-      upgrade(db) {
-        db.createObjectStore('records', { keyPath: 'id' });
-        const series = db.createObjectStore('series', { keyPath: ['seriesId', 'date'] });
-        series.createIndex('bySeries', 'seriesId');
-        const c = db.createObjectStore('constituents', { keyPath: ['fund', 'ticker'] });
-        c.createIndex('byFund', 'fund');
-        c.createIndex('byTicker', 'ticker');
-        db.createObjectStore('status', { keyPath: 'id' });
-      },
+      upgrade: createVersion1Stores,
     });
     await v1.put('records', {
       id: 'ds:iwm',

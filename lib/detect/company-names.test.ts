@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { tryName } from './company-names';
 import { detectMentions } from './index';
-import { bundledUniverse as u, kinds, pageState, runStage } from './stage-testing';
+import { bundledUniverse as u, kinds, pageState, runStageTo } from './stage-testing';
 
 const detect = (t: string) => kinds(detectMentions(t, u));
 
 /** The name stage at the first occurrence of `tok` in `text`. */
 const name = (text: string, tok: string, st = pageState()) => {
-  let end = -2;
   const s = text.indexOf(tok);
-  const ms = runStage(st, text, (x) => (end = tryName(x, tok, s, s + tok.length)));
-  return { ms, end, st };
+  return { ...runStageTo(st, text, (x) => tryName(x, tok, s, s + tok.length)), st };
 };
 
 describe('company names', () => {

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { detectMentions } from './index';
 import { initialsOf, tryParen } from './paren-forms';
-import { bundledUniverse as u, kinds, pageState, runStage } from './stage-testing';
+import { bundledUniverse as u, kinds, pageState, runStageTo } from './stage-testing';
 
 const detect = (t: string) => kinds(detectMentions(t, u));
-const paren = (text: string) => {
-  const st = pageState();
-  let end = -2;
-  const ms = runStage(st, text, (s) => (end = tryParen(s, text.indexOf('('))));
+const paren = (text: string, st = pageState()) => {
+  const { ms, end } = runStageTo(st, text, (s) => tryParen(s, text.indexOf('(')));
   return { ms: kinds(ms), end, st };
 };
 

@@ -23,16 +23,6 @@ import { ScanState } from './scan-state';
 import { acceptTickerLists } from './ticker-lists';
 import type { Universe } from './universe';
 
-export {
-  isImplicit,
-  isUsListing,
-  withLinkMention,
-  type DeferredMention,
-  type DetectOptions,
-  type Mention,
-  type MentionKind,
-} from './mention';
-
 // Trigger points. Groups: 1 cashtag body; 2 "(" ; 3 lower-case ticker/symbol word; 4 word token.
 const TRIGGER =
   /(?<![A-Za-z0-9$])\$([A-Za-z][A-Za-z0-9]{0,5}(?:[./-][A-Za-z]{1,2})?)(?![A-Za-z0-9])|(\()|(?<![A-Za-z0-9])(ticker|symbol)(?![a-z])|(?<![A-Za-z0-9])((?:[A-Z]|[a-z]{1,2}(?=[A-Z]))[A-Za-z0-9]*(?:[.&'’-][A-Za-z0-9]+)*)/g;

@@ -24,5 +24,18 @@ export function runStage(st: ScanState, text: string, stage: (st: ScanState) => 
   return out;
 }
 
+/** Like runStage, for a stage that returns where it stopped: the mentions and that end. */
+export function runStageTo(
+  st: ScanState,
+  text: string,
+  stage: (st: ScanState) => number,
+): { ms: Mention[]; end: number } {
+  let end = Number.NaN;
+  const ms = runStage(st, text, (s) => {
+    end = stage(s);
+  });
+  return { ms, end };
+}
+
 /** `kind:SYMBOL` of each mention, for compact expectations. */
 export const kinds = (ms: readonly Mention[]): string[] => ms.map((m) => `${m.kind}:${m.symbol}`);

@@ -13,6 +13,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { mergeWatchlists, parseWatchlistCsv, watchlistToCsv } from '../../lib/watchlist';
 import { DB_NAME, DB_VERSION, getRecord, openLensDB, resetDbConnection } from '../../lib/db';
+import { createVersion1Stores } from '../../lib/db-testing';
 import { setBundledLoader } from '../../lib/engine/bundled';
 import { Engine } from '../../lib/engine/engine';
 import { loadData } from '../../lib/engine/repository';
@@ -51,15 +52,7 @@ async function createV1WithRealData() {
   const iwm = unwrap(parseIsharesHoldings(readReal('IWM_holdings_2026-05-05.csv'), { fund: 'IWM' }));
   const dgs2 = unwrap(parseFredCsv(readReal('fred_DGS2_2021-02-12_to_2026-02-12.csv'), 'DGS2')).series.DGS2!;
   const db = await openDB(DB_NAME, 1, {
-    upgrade(d) {
-      d.createObjectStore('records', { keyPath: 'id' });
-      const series = d.createObjectStore('series', { keyPath: ['seriesId', 'date'] });
-      series.createIndex('bySeries', 'seriesId');
-      const c = d.createObjectStore('constituents', { keyPath: ['fund', 'ticker'] });
-      c.createIndex('byFund', 'fund');
-      c.createIndex('byTicker', 'ticker');
-      d.createObjectStore('status', { keyPath: 'id' });
-    },
+    upgrade: createVersion1Stores,
   });
   const fetchedAt = '2026-05-06T08:00:00.000Z';
   const iwmRec = {
