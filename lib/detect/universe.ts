@@ -83,6 +83,70 @@ export interface UniverseBuilder {
   finish(): Universe;
 }
 
+/** One universe row (`SYMBOL|flags|name|aliases`) as a SymbolInfo; `rootName` names a nameless derived security. */
+function symbolInfo(row: string, rank: number, rootName: (root: string) => string): SymbolInfo {
+  const a = row.indexOf('|');
+  const b = row.indexOf('|', a + 1);
+  const symbol = row.slice(0, a);
+  const flags = row.slice(a + 1, b);
+  const code = flags[0] ?? '';
+  let type: SecurityType = 'common';
+  for (const c of flags.slice(1)) type = TYPE_BY_CODE[c] ?? type;
+  const c = row.indexOf('|', b + 1);
+  let name = c < 0 ? row.slice(b + 1) : row.slice(b + 1, c);
+  if (!name && type !== 'common') name = rootName(/^([A-Z]+)[.$]/.exec(symbol)?.[1] ?? symbol.slice(0, -1));
+  return {
+    symbol,
+    name,
+    exchange: EXCHANGE_CODES[code] ?? code,
+    otc: code === 'O',
+    etf: flags.includes('e'),
+    type,
+    r2000: flags.includes('2'),
+    r1000: flags.includes('1'),
+    sp500: flags.includes('s'),
+    rank,
+  };
+}
+
+/**
+ * The aliases a row claims, resolved at build time: flag `n` = the row owns its name (flag `c`:
+ * only with a cue), field 4 = more aliases (`~alias`: only with a cue).
+ */
+function chooseRowAliases(row: string, chosen: Map<string, string>, cueOnly: Set<string>): void {
+  const a = row.indexOf('|');
+  const b = row.indexOf('|', a + 1);
+  const c = row.indexOf('|', b + 1);
+  const symbol = row.slice(0, a);
+  if (row.lastIndexOf('n', b) > a) {
+    const name = c < 0 ? row.slice(b + 1) : row.slice(b + 1, c);
+    chosen.set(name, symbol);
+    if (row.lastIndexOf('c', b) > a) cueOnly.add(name);
+  }
+  if (c > 0) {
+    for (const alias of row.slice(c + 1).split(';')) {
+      if (alias.startsWith('~')) cueOnly.add(alias.slice(1));
+      chosen.set(alias.startsWith('~') ? alias.slice(1) : alias, symbol);
+    }
+  }
+}
+
+/** Lower-case alias with `-` for spaces and punctuation (an Investing.com URL slug) → symbol. */
+function slugsOf(aliases: ReadonlyMap<string, readonly string[]>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [symbol, list] of aliases) {
+    for (const a of list)
+      out.set(
+        a
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, '-')
+          .replace(/^-|-$/g, ''),
+        symbol,
+      );
+  }
+  return out;
+}
+
 /**
  * Rows (or aliases) per builder step: tiny, so a caller checking its clock between steps keeps
  * to its slice budget even while the code is still cold (interpreted) in a busy page.
@@ -102,34 +166,11 @@ export function universeBuilder(data: UniverseData, chunk = CHUNK): UniverseBuil
   const infoAt = (rank: number): SymbolInfo => {
     const cached = infos[rank];
     if (cached) return cached;
-    const row = rows[rank] as string;
-    const a = row.indexOf('|');
-    const b = row.indexOf('|', a + 1);
-    const symbol = row.slice(0, a);
-    const flags = row.slice(a + 1, b);
-    const code = flags[0] ?? '';
-    let type: SecurityType = 'common';
-    for (const c of flags.slice(1)) type = TYPE_BY_CODE[c] ?? type;
-    const c = row.indexOf('|', b + 1);
-    let name = c < 0 ? row.slice(b + 1) : row.slice(b + 1, c);
-    if (!name && type !== 'common') {
-      // Derived securities (warrants, units…) take their root's name.
-      const root = /^([A-Z]+)[.$]/.exec(symbol)?.[1] ?? symbol.slice(0, -1);
+    // Derived securities (warrants, units…) without a name take their root's.
+    const info = symbolInfo(rows[rank] as string, rank, (root) => {
       const r = index.get(root);
-      if (r !== undefined) name = (rows[r] as string).split('|')[2] ?? '';
-    }
-    const info: SymbolInfo = {
-      symbol,
-      name,
-      exchange: EXCHANGE_CODES[code] ?? code,
-      otc: code === 'O',
-      etf: flags.includes('e'),
-      type,
-      r2000: flags.includes('2'),
-      r1000: flags.includes('1'),
-      sp500: flags.includes('s'),
-      rank,
-    };
+      return r === undefined ? '' : ((rows[r] as string).split('|')[2] ?? '');
+    });
     infos[rank] = info;
     return info;
   };
@@ -151,24 +192,7 @@ export function universeBuilder(data: UniverseData, chunk = CHUNK): UniverseBuil
     }
   };
   const chooseAliases = (from: number, to: number) => {
-    for (let i = from; i < to; i++) {
-      const row = rows[i] as string;
-      const a = row.indexOf('|');
-      const b = row.indexOf('|', a + 1);
-      const c = row.indexOf('|', b + 1);
-      const symbol = row.slice(0, a);
-      if (row.lastIndexOf('n', b) > a) {
-        const name = c < 0 ? row.slice(b + 1) : row.slice(b + 1, c);
-        chosen.set(name, symbol);
-        if (row.lastIndexOf('c', b) > a) cueOnly.add(name);
-      }
-      if (c > 0) {
-        for (const alias of row.slice(c + 1).split(';')) {
-          if (alias.startsWith('~')) cueOnly.add(alias.slice(1));
-          chosen.set(alias.startsWith('~') ? alias.slice(1) : alias, symbol);
-        }
-      }
-    }
+    for (let i = from; i < to; i++) chooseRowAliases(rows[i] as string, chosen, cueOnly);
   };
   const addBrands = () => {
     for (const [alias, sym] of Object.entries(BRAND_ALIASES)) {
@@ -261,19 +285,7 @@ export function universeBuilder(data: UniverseData, chunk = CHUNK): UniverseBuil
     aliasesOf: (s) => aliases.get(s) ?? [],
     // Built on first use: only Investing.com links need it.
     get slugs() {
-      if (!slugMap) {
-        slugMap = new Map();
-        for (const [symbol, list] of aliases) {
-          for (const a of list)
-            slugMap.set(
-              a
-                .toLowerCase()
-                .replace(/[^a-z0-9]+/g, '-')
-                .replace(/^-|-$/g, ''),
-              symbol,
-            );
-        }
-      }
+      slugMap ??= slugsOf(aliases);
       return slugMap;
     },
   };
