@@ -1,19 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { unwrap } from '../result';
-import type { FuturesQuote, MarketOdds } from '../source-data';
+import type { FuturesQuote } from '../source-data';
 import { readReal } from '../../test/shared-fixtures';
 import { parseFuturesCsv } from '../sources/futures-csv';
 import {
   calendarWarnings,
-  compareWithMarkets,
   computeFedWatch,
   defaultDayCount,
   meetingMonthSplit,
-  probabilityOf,
-  summarizeFedWatch,
   zqContract,
   type FedWatchInput,
 } from './fedwatch';
+import { probabilityOf, summarizeFedWatch } from './fedwatch-summary';
 
 interface CheckCases {
   case_2023_03_10: {
@@ -287,43 +285,6 @@ describe('FedWatch: white paper example and edge cases', () => {
   it('zqContract', () => {
     expect(zqContract('2023-05')).toBe('ZQK23');
     expect(zqContract('2024-01')).toBe('ZQF24');
-  });
-});
-
-describe('compareWithMarkets', () => {
-  const fw = unwrap(
-    computeFedWatch({
-      watchDate: '2015-08-20',
-      futures: [q('ZQQ15', '2015-08', '2015-08-20', 99.8675), q('ZQU15', '2015-09', '2015-08-20', 99.805)],
-      targetRange: { lower: 0, upper: 0.25 },
-      meetings: ['2015-09-17'],
-    }),
-  );
-  it('gives the gap in points per meeting and venue, normalising market prices', () => {
-    const odds: MarketOdds[] = [
-      {
-        venue: 'kalshi',
-        eventId: 'KXFEDDECISION-15SEP',
-        title: 'Fed decision in Sep 2015',
-        meetingDate: '2015-09-17',
-        outcomes: [
-          { label: 'Hike 25bps', changeBp: 25, probability: 0.4 },
-          { label: 'Hold', changeBp: 0, probability: 0.62 },
-          { label: 'Other', changeBp: null, probability: 0.01 },
-        ],
-        asOf: '2015-08-20',
-      },
-      { venue: 'polymarket', eventId: 'x', title: 'y', meetingDate: null, outcomes: [], asOf: '2015-08-20' },
-    ];
-    const { gaps, unmatched } = compareWithMarkets(fw, odds);
-    expect(gaps).toHaveLength(1);
-    const g = gaps[0]!;
-    expect(g.marketRawSum).toBeCloseTo(1.02, 10);
-    expect(g.market.hike).toBeCloseTo(0.4 / 1.02, 10);
-    expect(g.futures.hike).toBeCloseTo(0.5357, 3);
-    expect(g.gapPts.hike).toBeCloseTo((0.53572 - 0.4 / 1.02) * 100, 1);
-    expect(g.gapPts.cut).toBe(0);
-    expect(unmatched).toEqual([{ venue: 'polymarket', eventId: 'x', reason: 'meeting date unknown' }]);
   });
 });
 

@@ -14,7 +14,8 @@
 import type { ChartSeries, Factor, FactorState } from '../view-models';
 import type { FedWatchCapture } from '../sources/cme-fedwatch-capture';
 import type { Calendars, FuturesQuote, MarketOdds, Provenance } from '../source-data';
-import { compareWithMarkets, computeFedWatch, summarizeFedWatch, type TargetRange } from './fedwatch';
+import { computeFedWatch, type TargetRange } from './fedwatch';
+import { compareWithMarkets, summarizeFedWatch } from './fedwatch-summary';
 import { formatDate, formatProbability } from '../core/format';
 import { daysBetween } from '../core/market-time';
 
