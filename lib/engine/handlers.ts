@@ -52,11 +52,36 @@ export function mergePanelEdit(
   return [...edited, ...current.filter((i) => !known.has(i.symbol))];
 }
 
-export function createHandlers(deps: HandlerDeps): Handlers & { warm(): Promise<void> } {
-  const engine = deps.engine ?? new Engine(deps.fetchImpl);
-  // Alerts are evaluated from stored history after every refresh check (lib/alerts).
-  engine.afterRefresh ??= () => runAlertsNow(engine);
+type Some<K extends keyof Handlers> = Pick<Handlers, K>;
 
+/**
+ * Opens the popup where the browser lets a message do it (chrome.action.openPopup, Chrome 127+;
+ * Firefox only inside a user action, which a message is not); otherwise the side panel, the next
+ * place a reader can look (it lists the same evidence and the watchlist).
+ */
+async function openPopupOrPanel(tabId: number | null): Promise<'popup' | 'side-panel'> {
+  const b = browser as unknown as {
+    action?: { openPopup?(): Promise<void> };
+    browserAction?: { openPopup?(): Promise<void> };
+  };
+  const action = b.action ?? b.browserAction;
+  try {
+    if (action?.openPopup) {
+      await action.openPopup();
+      return 'popup';
+    }
+  } catch {
+    // fall through to the side panel
+  }
+  await openWatchlistPanel(browser as unknown as PanelApis, tabId);
+  return 'side-panel';
+}
+
+/** The watchlist: reads, the side panel's edits, and pins from the card and from pages. */
+function watchlistHandlers(
+  engine: Engine,
+  pagePins: PagePins,
+): Some<'getWatchlist' | 'setWatchlist' | 'pin' | 'unpin' | 'pinFromPage'> {
   const watchlistReply = async () => ({
     items: (await getWatchlist()).items,
     syncError: await watchlistSyncErrorItem.getValue(),
@@ -84,35 +109,9 @@ export function createHandlers(deps: HandlerDeps): Handlers & { warm(): Promise<
       };
     });
   };
-  const pagePins = deps.pagePins ?? new PagePins();
-
-  /** The factor the hover card asked the popup / side panel to open on (taken once). */
-  let evidenceFocus: EvidenceFactorId | null = null;
-
-  /** UI reads kick a refresh of due sources in the background, without waiting for it. */
-  const kick = () => void engine.refresh(false, true).catch(() => {});
 
   return {
-    warm: () => engine.warm(),
-    getSignalCard: async () => {
-      kick();
-      return engine.signalCard();
-    },
-    getStrip: () => engine.strip(),
-    getEvidence: () => engine.evidence(),
-    getUniverse: () => engine.universeRows(),
-    getTickerInfo: ({ symbol }) => engine.tickerInfo(symbol),
-    getTickerInfos: ({ symbols }) => engine.tickerInfos(symbols),
-    getQuote: ({ symbol }, ctx) => engine.quote(symbol, ctx.kind === 'content-script' ? 'page' : 'extension'),
-    getSourceStatus: () => engine.statuses(),
-    suggest: ({ query }) => engine.suggest(query),
-    getSettings: () => getSettings(),
     getWatchlist: watchlistReply,
-    reportPageTickers: ({ tickers }, ctx) => {
-      if (ctx.tabId !== null) deps.tabTickers.set(ctx.tabId, tickers);
-      return null;
-    },
-    getTabTickers: ({ tabId }) => deps.tabTickers.get(tabId),
     pinFromPage: async ({ symbol }, ctx) => {
       // The card asks only on a user's click; the count is a backstop per page load. The reply
       // is the same whether the symbol was listed or not, and a full list refuses every symbol
@@ -126,58 +125,6 @@ export function createHandlers(deps: HandlerDeps): Handlers & { warm(): Promise<
       const r = await pin(sym, '', true);
       if (r === 'full') throw new Error(FULL_LIST_MESSAGE);
       return null;
-    },
-    openSidePanel: async (_p, ctx) => {
-      await openWatchlistPanel(browser as unknown as PanelApis, ctx.tabId);
-      return null;
-    },
-    openPopup: async (_p, ctx) => {
-      // chrome.action.openPopup (Chrome 127+) needs no gesture; where it is missing or refused
-      // (Firefox outside a gesture), the side panel is the next place a reader can look.
-      const action = (browser as unknown as { action?: { openPopup?(): Promise<void> } }).action;
-      try {
-        if (action?.openPopup) {
-          await action.openPopup();
-          return null;
-        }
-      } catch {
-        // fall through to the side panel
-      }
-      await openWatchlistPanel(browser as unknown as PanelApis, ctx.tabId);
-      return null;
-    },
-    openEvidence: async ({ factor }, ctx) => {
-      evidenceFocus = factor;
-      const b = browser as unknown as {
-        action?: { openPopup?(): Promise<void> };
-        browserAction?: { openPopup?(): Promise<void> };
-      };
-      const action = b.action ?? b.browserAction;
-      try {
-        // Chrome 127+ opens the popup from here; Firefox only inside a user action (not a message).
-        if (action?.openPopup) {
-          await action.openPopup();
-          return { opened: 'popup' as const };
-        }
-      } catch {
-        // Fall through to the side panel, which lists the same evidence.
-      }
-      await openWatchlistPanel(browser as unknown as PanelApis, ctx.tabId);
-      return { opened: 'side-panel' as const };
-    },
-    takeEvidenceFocus: () => {
-      const f = evidenceFocus;
-      evidenceFocus = null;
-      return f;
-    },
-    refresh: ({ force }) => engine.refresh(force ?? true),
-    setSettings: async ({ patch }) => {
-      const before = await getSettings();
-      const next = await updateSettings(patch);
-      if (next.refreshMinutes !== before.refreshMinutes) await scheduleRefresh();
-      if (next.extraSites.join() !== before.extraSites.join()) await syncExtraSites().catch(() => {});
-      engine.clearMemory();
-      return next;
     },
     setWatchlist: async ({ items, base }) => {
       await editWatchlist((current) => ({ items: mergePanelEdit(current, items, base), result: null }));
@@ -195,14 +142,37 @@ export function createHandlers(deps: HandlerDeps): Handlers & { warm(): Promise<
       await editWatchlist((items) => ({ items: items.filter((i) => i.symbol !== sym), result: null }));
       return null;
     },
-    clearCache: async () => {
-      await clearAll();
-      engine.clearMemory();
+  };
+}
+
+/** Where the card sends a reader: the side panel, the popup, the popup open on one factor. */
+function navigationHandlers(): Some<'openSidePanel' | 'openPopup' | 'openEvidence' | 'takeEvidenceFocus'> {
+  /** The factor the hover card asked the popup / side panel to open on (taken once). */
+  let evidenceFocus: EvidenceFactorId | null = null;
+  return {
+    openSidePanel: async (_p, ctx) => {
+      await openWatchlistPanel(browser as unknown as PanelApis, ctx.tabId);
       return null;
     },
-    importReconstitution: async ({ csv, change, effective }) => ({
-      count: await engine.importReconstitution(csv, change, effective),
-    }),
+    openPopup: async (_p, ctx) => {
+      await openPopupOrPanel(ctx.tabId);
+      return null;
+    },
+    openEvidence: async ({ factor }, ctx) => {
+      evidenceFocus = factor;
+      return { opened: await openPopupOrPanel(ctx.tabId) };
+    },
+    takeEvidenceFocus: () => {
+      const f = evidenceFocus;
+      evidenceFocus = null;
+      return f;
+    },
+  };
+}
+
+/** The local alert log (lib/alerts) and its badge. */
+function alertHandlers(): Some<'getAlerts' | 'markAlertsSeen' | 'clearAlerts' | 'snoozeAlertRule'> {
+  return {
     getAlerts: async () => ({ alerts: await listAlerts(), unseen: await unseenCount() }),
     markAlertsSeen: async ({ ids }) => {
       await markSeen(ids);
@@ -222,5 +192,56 @@ export function createHandlers(deps: HandlerDeps): Handlers & { warm(): Promise<
       await updateSettings({ alerts: { ...alerts, snoozedUntil } });
       return null;
     },
+  };
+}
+
+export function createHandlers(deps: HandlerDeps): Handlers & { warm(): Promise<void> } {
+  const engine = deps.engine ?? new Engine(deps.fetchImpl);
+  // Alerts are evaluated from stored history after every refresh check (lib/alerts).
+  engine.afterRefresh ??= () => runAlertsNow(engine);
+
+  /** UI reads kick a refresh of due sources in the background, without waiting for it. */
+  const kick = () => void engine.refresh(false, true).catch(() => {});
+
+  return {
+    warm: () => engine.warm(),
+    getSignalCard: async () => {
+      kick();
+      return engine.signalCard();
+    },
+    getStrip: () => engine.strip(),
+    getEvidence: () => engine.evidence(),
+    getUniverse: () => engine.universeRows(),
+    getTickerInfo: ({ symbol }) => engine.tickerInfo(symbol),
+    getTickerInfos: ({ symbols }) => engine.tickerInfos(symbols),
+    getQuote: ({ symbol }, ctx) => engine.quote(symbol, ctx.kind === 'content-script' ? 'page' : 'extension'),
+    getSourceStatus: () => engine.statuses(),
+    suggest: ({ query }) => engine.suggest(query),
+    getSettings: () => getSettings(),
+    reportPageTickers: ({ tickers }, ctx) => {
+      if (ctx.tabId !== null) deps.tabTickers.set(ctx.tabId, tickers);
+      return null;
+    },
+    getTabTickers: ({ tabId }) => deps.tabTickers.get(tabId),
+    refresh: ({ force }) => engine.refresh(force ?? true),
+    setSettings: async ({ patch }) => {
+      const before = await getSettings();
+      const next = await updateSettings(patch);
+      if (next.refreshMinutes !== before.refreshMinutes) await scheduleRefresh();
+      if (next.extraSites.join() !== before.extraSites.join()) await syncExtraSites().catch(() => {});
+      engine.clearMemory();
+      return next;
+    },
+    clearCache: async () => {
+      await clearAll();
+      engine.clearMemory();
+      return null;
+    },
+    importReconstitution: async ({ csv, change, effective }) => ({
+      count: await engine.importReconstitution(csv, change, effective),
+    }),
+    ...watchlistHandlers(engine, deps.pagePins ?? new PagePins()),
+    ...navigationHandlers(),
+    ...alertHandlers(),
   };
 }
