@@ -63,9 +63,9 @@ export default defineConfig({
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'",
     },
-    // hover-card.js: the hover card (Preact + card UI), which the news content script imports on
-    // first need (entrypoints/news.content/lazy-card.ts) to stay within its size budget. Any
-    // page, since the user may enable the lens on any site they grant. MV3 uses a per-session
+    // hover-card.js: the hover card (Preact + card UI, entrypoints/hover-card), which the news
+    // content script imports on first need (entrypoints/news.content/lazy-card.ts) to stay within
+    // its size budget. Any page, since the user may enable the lens on any site they grant. MV3 uses a per-session
     // dynamic URL (runtime.getURL returns it), so the file cannot fingerprint the extension;
     // MV2 (Firefox) takes a plain list, and Firefox already randomises the extension's UUID.
     web_accessible_resources:

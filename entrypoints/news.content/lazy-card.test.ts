@@ -3,7 +3,14 @@ import { resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { UniverseData } from '../../lib/detect';
 import { loadUniverse, universeBuilder } from '../../lib/detect/universe';
-import type { CardApi, CardContext, CardControl, CardEvents, CardModule, OpenOptions } from './card-contract';
+import type {
+  CardApi,
+  CardContext,
+  CardControl,
+  CardEvents,
+  CardModule,
+  OpenOptions,
+} from '../../lib/lens/card-contract';
 import { LazyCard } from './lazy-card';
 
 const ctx: CardContext = { isInvalid: false, onInvalidated: () => undefined };

@@ -1,6 +1,6 @@
 /**
  * The hover card, loaded on first need. Preact and the card UI live in hover-card.js (see
- * entrypoints/hover-card.ts), a web-accessible IIFE that this content script imports the first
+ * entrypoints/hover-card/index.ts), a web-accessible IIFE that this content script imports the first
  * time the pointer rests on a ticker or the keyboard steps to one; the content script itself
  * carries no Preact.
  *
@@ -18,8 +18,8 @@ import {
   type CardEvents,
   type CardModule,
   type OpenOptions,
-} from './card-contract';
-import type { Rect } from './place';
+  type Rect,
+} from '../../lib/lens/card-contract';
 
 export const CARD_SCRIPT = '/hover-card.js';
 

@@ -15,15 +15,15 @@ import type { DetectOptions, Universe } from '../../lib/detect';
 import type { PageTicker, SmallCapStrip, TickerInfo, TickerQuote } from '../../lib/view-models';
 import { send } from '../../lib/messaging';
 import type { Settings } from '../../lib/storage';
-import type { CardApi } from './card-contract';
+import type { CardApi, CardTheme, Rect } from '../../lib/lens/card-contract';
 import { Highlighter, rangeOf } from './highlight';
 import { isEditableTarget, isStepKey, isStepMessage } from './keyboard';
 import { LazyCard } from './lazy-card';
 import type { Hit, MentionIndex } from './lookup';
-import { pointInRects, type Rect } from './place';
+import { pointInRects } from './hit-test';
 import { debounceWithMax, SliceRunner, type Step } from './scheduler';
 import { CARD_HOST_ATTR, PageScanner } from './scanner';
-import { resolveCardTheme, themeFromBackgrounds, type CardTheme } from './theme';
+import { resolveCardTheme, themeFromBackgrounds } from './theme';
 
 export type LensSettings = Pick<
   Settings,

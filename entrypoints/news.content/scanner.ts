@@ -13,7 +13,7 @@ import {
   type Universe,
   withLinkMention,
 } from '../../lib/detect';
-import { CARD_HOST_ATTR } from './card-contract';
+import { CARD_HOST_ATTR } from '../../lib/lens/card-contract';
 import { isFurniture } from './furniture';
 import { MentionIndex, type Hit } from './lookup';
 

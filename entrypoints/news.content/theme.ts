@@ -2,8 +2,7 @@
  * The card follows the page: a dark page gets a dark card. The page's effective background is
  * the first non-transparent background colour from the ticker's element up to the root.
  */
-
-export type CardTheme = 'light' | 'dark';
+import type { CardTheme } from '../../lib/lens/card-contract';
 
 /** Parses `rgb(…)` / `rgba(…)` (the form getComputedStyle returns, either syntax); null if unreadable. */
 export function parseColor(css: string): { r: number; g: number; b: number; a: number } | null {

@@ -136,10 +136,9 @@ function groupOf(path: string): string {
   if (p.includes('node_modules/preact/')) return 'preact';
   if (p.includes('node_modules/uplot/')) return 'uplot';
   if (p.includes('node_modules/')) return 'wxt runtime + polyfill';
-  if (/entrypoints\/news\.content\/(card|card-host|card-style|spark|place|theme)\.tsx?$/.test(p))
-    return 'card UI';
+  if (p.includes('entrypoints/hover-card/')) return 'card UI';
   if (p.includes('lib/detect/')) return 'detector (lib/detect)';
-  if (p.includes('entrypoints/news.content/')) return 'scanner, lens, highlights';
+  if (p.includes('entrypoints/news.content/') || p.includes('lib/lens/')) return 'scanner, lens, highlights';
   return 'other lib (messaging, model…)';
 }
 

@@ -1,6 +1,6 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { CardHost } from './news.content/card-host';
-import { CARD_MODULE_KEY, type CardModule } from './news.content/card-contract';
+import { CardHost } from './card-host';
+import { CARD_MODULE_KEY, type CardModule } from '../../lib/lens/card-contract';
 
 /**
  * The hover card, loaded by the news content script the first time a card is needed (first

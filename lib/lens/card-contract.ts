@@ -1,11 +1,21 @@
 /**
- * What the content script and the lazily loaded hover-card script (entrypoints/hover-card.ts)
- * share: types only, plus two constants. Nothing here may import Preact or the card UI, or the
- * card would be back in the content script.
+ * What the two bundles share: the news content script (entrypoints/news.content) and the hover
+ * card it loads on first need (entrypoints/hover-card, built as hover-card.js). Types only, plus
+ * two constants. Nothing here may import Preact or the card UI, or the card would be back in the
+ * content script.
  */
-import type { SmallCapStrip, TickerInfo, TickerQuote } from '../../lib/view-models';
-import type { Rect } from './place';
-import type { CardTheme } from './theme';
+import type { SmallCapStrip, TickerInfo, TickerQuote } from '../view-models';
+
+/** A box in the top document's viewport coordinates (a ticker's line box, the card's anchor). */
+export interface Rect {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** The card follows the page: a dark page gets a dark card (news.content/theme.ts decides). */
+export type CardTheme = 'light' | 'dark';
 
 /**
  * The attribute on the card's shadow host (the scanner skips the host; the lens ignores its

@@ -1,11 +1,5 @@
 /** Where the hover card goes: below the ticker if it fits, else above; always inside the viewport. */
-
-export interface Rect {
-  left: number;
-  top: number;
-  right: number;
-  bottom: number;
-}
+import type { Rect } from '../../lib/lens/card-contract';
 
 export interface Placement {
   left: number;
@@ -38,12 +32,4 @@ export function placeCard(
   const maxLeft = Math.max(margin, viewport.width - margin - card.width);
   const left = Math.min(Math.max(margin, anchor.left), maxLeft);
   return { left: Math.round(left), top: Math.round(top), side, maxHeight };
-}
-
-/** True when the point lies in one of the rects (a ticker wrapped over two lines has two). */
-export function pointInRects(x: number, y: number, rects: Iterable<Rect>, slop = 1): boolean {
-  for (const r of rects) {
-    if (x >= r.left - slop && x <= r.right + slop && y >= r.top - slop && y <= r.bottom + slop) return true;
-  }
-  return false;
 }

@@ -18,9 +18,9 @@ import {
   type CardControl,
   type CardEvents,
   type OpenOptions,
-} from './card-contract';
+  type Rect,
+} from '../../lib/lens/card-contract';
 import { CARD_CSS } from './card-style';
-import type { Rect } from './place';
 
 interface Ui {
   host: HTMLElement;

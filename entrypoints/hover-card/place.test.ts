@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { placeCard, pointInRects } from './place';
+import { placeCard } from './place';
 
 const vp = { width: 1280, height: 900 };
 const card = { width: 340, height: 300 };
@@ -48,14 +48,5 @@ describe('placeCard', () => {
       expect(p.top).toBeGreaterThanOrEqual(8);
       expect(p.top + h).toBeLessThanOrEqual(vp.height - 8 + 0.5);
     }
-  });
-});
-
-describe('pointInRects', () => {
-  it('hits any line of a wrapped ticker', () => {
-    const rects = [at(500, 100, 30, 18), at(0, 120, 20, 18)];
-    expect(pointInRects(510, 110, rects)).toBe(true);
-    expect(pointInRects(10, 130, rects)).toBe(true);
-    expect(pointInRects(300, 110, rects)).toBe(false);
   });
 });

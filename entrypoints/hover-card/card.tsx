@@ -2,16 +2,15 @@
  * The hover card (Preact, rendered into a shadow root by card-host.tsx). Every figure carries
  * its source and as-of date; missing data reads as missing, never as a number.
  *
- * Not part of the content script: it is bundled into hover-card.js (entrypoints/hover-card.ts),
- * which the content script loads on first need (see lazy-card.ts).
+ * Not part of the content script: it is bundled into hover-card.js (entrypoints/hover-card),
+ * which the content script loads on first need (see news.content/lazy-card.ts).
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { SmallCapStrip, TickerInfo, TickerQuote } from '../../lib/view-models';
-import type { CardApi, CardTarget } from './card-contract';
+import type { CardApi, CardTarget, CardTheme, Rect } from '../../lib/lens/card-contract';
 import { formatAsOf, formatDate, formatPercent, formatPrice, formatSigned } from '../../lib/core/format';
 import { provenanceText } from '../../lib/ui/signal-words';
-import { placeCard, type Rect } from './place';
-import type { CardTheme } from './theme';
+import { placeCard } from './place';
 import { sparkShape } from './spark';
 import { backdropText, membershipPhrase } from './card-words';
 
