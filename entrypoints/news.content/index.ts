@@ -9,6 +9,7 @@ import type { Settings } from '../../lib/storage';
 import { startLens, type LensSettings } from './lens';
 import { isPausedHost } from '../../lib/paused-sites';
 import { SliceRunner } from './scheduler';
+import { whenIdle } from './lens-context';
 
 /**
  * The news-page content script. It runs on the curated finance/news sites (and on sites the user
@@ -34,15 +35,9 @@ const DEFAULTS: LensSettings & Pick<Settings, 'pausedSites'> = {
   lowercaseCashtags: false,
 };
 
-const pick = (s: LensSettings & Pick<Settings, 'pausedSites'>) => ({
-  pausedSites: s.pausedSites,
-  hoverDelayMs: s.hoverDelayMs,
-  altToHover: s.altToHover,
-  theme: s.theme,
-  underline: s.underline,
-  neverTag: s.neverTag,
-  lowercaseCashtags: s.lowercaseCashtags,
-});
+/** The settings the content script reads, and no others (DEFAULTS names them). */
+const pick = (s: typeof DEFAULTS): typeof DEFAULTS =>
+  Object.fromEntries(Object.keys(DEFAULTS).map((k) => [k, s[k as keyof typeof DEFAULTS]])) as typeof DEFAULTS;
 
 /** Builds the detector's universe in idle slices (each well under the 50 ms long-task mark). */
 function buildUniverseInSlices(ctx: ContentScriptContext, data: UniverseData): Promise<Universe> {
@@ -51,11 +46,7 @@ function buildUniverseInSlices(ctx: ContentScriptContext, data: UniverseData): P
     const runner = new SliceRunner(
       {
         now: () => performance.now(),
-        schedule: (cb) => {
-          if (typeof requestIdleCallback === 'function')
-            ctx.requestIdleCallback(() => cb(), { timeout: 100 });
-          else ctx.setTimeout(cb, 0);
-        },
+        schedule: (cb) => whenIdle(ctx, cb, 100, 0),
       },
       SLICE_MS,
       () => resolve(builder.finish()),

@@ -60,11 +60,6 @@ export class LazyCard implements CardControl {
     private readonly load: () => Promise<CardModule> = () => loadCardModule(),
   ) {}
 
-  /** True once the card script is in (the next open is synchronous). */
-  get ready(): boolean {
-    return this.real !== null;
-  }
-
   get isOpen(): boolean {
     return this.real ? this.real.isOpen : this.wanted !== null;
   }

@@ -146,11 +146,4 @@ export class MentionIndex<N extends object> {
     for (const h of this.order) out.set(h.symbol, (out.get(h.symbol) ?? 0) + 1);
     return out;
   }
-
-  clear(): void {
-    this.byNode.clear();
-    this.order = [];
-    this.total = 0;
-    this.stale = 0;
-  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { debounceWithMax, SliceRunner } from './scheduler';
+import { debounceWithMax, SliceRunner, yieldTask } from './scheduler';
 
 /** A fake clock: steps "cost" time; scheduled slices run when the test says so. */
 function fakeHost() {
@@ -85,7 +85,7 @@ describe('SliceRunner', () => {
     host.runNext();
     expect(order).toEqual(['a', 'b']);
     expect(idle).toBe(1);
-    expect(runner.busy).toBe(false);
+    expect(host.queue).toHaveLength(0); // drained: no further slice asked for
   });
 
   it('survives a throwing step and stops cleanly', () => {
@@ -162,5 +162,16 @@ describe('debounceWithMax', () => {
     }
     expect(n).toBeGreaterThanOrEqual(1);
     d.cancel();
+  });
+});
+
+describe('yieldTask', () => {
+  it('runs callbacks in later tasks, in order', async () => {
+    const order: string[] = [];
+    yieldTask(() => order.push('a'));
+    yieldTask(() => order.push('b'));
+    order.push('sync');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(order).toEqual(['sync', 'a', 'b']);
   });
 });

@@ -32,10 +32,6 @@ export class SliceRunner {
     private readonly onIdle?: () => void,
   ) {}
 
-  get busy(): boolean {
-    return this.queue.length > 0;
-  }
-
   enqueue(step: Step): void {
     if (this.stopped) return;
     this.queue.push(step);
@@ -87,6 +83,25 @@ export class SliceRunner {
       yieldTask.call(this.host, () => this.run(deadline));
     } else this.kick();
   }
+}
+
+/** Runs `cb` in a new task: scheduler.postTask (background) where it exists, else a MessageChannel. */
+let yieldChannel: { port: MessagePort; queue: Array<() => void> } | null = null;
+export function yieldTask(cb: () => void): void {
+  const sched = (globalThis as { scheduler?: { postTask?: (cb: () => void, o: object) => Promise<unknown> } })
+    .scheduler;
+  if (typeof sched?.postTask === 'function') {
+    sched.postTask(cb, { priority: 'background' }).catch(() => {});
+    return;
+  }
+  if (!yieldChannel) {
+    const ch = new MessageChannel();
+    const queue: Array<() => void> = [];
+    ch.port1.onmessage = () => queue.shift()?.();
+    yieldChannel = { port: ch.port2, queue };
+  }
+  yieldChannel.queue.push(cb);
+  yieldChannel.port.postMessage(0);
 }
 
 /**

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { luminance, parseColor, resolveCardTheme, themeFromBackgrounds } from './theme';
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { luminance, pageThemeAt, parseColor, resolveCardTheme, themeFromBackgrounds } from './theme';
 
 describe('parseColor', () => {
   it('reads both rgb syntaxes getComputedStyle returns', () => {
@@ -33,5 +34,36 @@ describe('resolveCardTheme', () => {
     expect(resolveCardTheme('dark', () => 'light')).toBe('dark');
     expect(resolveCardTheme('light', () => 'dark')).toBe('light');
     expect(resolveCardTheme('auto', () => 'dark')).toBe('dark');
+  });
+});
+
+describe('pageThemeAt', () => {
+  afterEach(() => document.body.replaceChildren());
+
+  it('reads the first painted background from the ticker up', () => {
+    const dark = document.createElement('section');
+    dark.style.backgroundColor = 'rgb(20, 20, 24)';
+    const p = document.createElement('p');
+    const span = document.createElement('span');
+    // Unpainted layers, as a browser computes them (happy-dom computes '' for an unset colour).
+    p.style.backgroundColor = 'transparent';
+    span.style.backgroundColor = 'rgba(0, 0, 0, 0)';
+    dark.append(p);
+    p.append(span);
+    document.body.append(dark);
+    expect(pageThemeAt(span)).toBe('dark');
+    dark.style.backgroundColor = 'rgb(250, 250, 250)';
+    expect(pageThemeAt(span)).toBe('light');
+  });
+
+  it('falls back to the canvas: light unless the page opted into dark only', () => {
+    const span = document.createElement('span');
+    document.body.append(span);
+    expect(pageThemeAt(span)).toBe('light');
+    document.documentElement.style.colorScheme = 'dark';
+    expect(pageThemeAt(span)).toBe('dark');
+    document.documentElement.style.colorScheme = 'light dark';
+    expect(pageThemeAt(span)).toBe('light');
+    document.documentElement.style.colorScheme = '';
   });
 });

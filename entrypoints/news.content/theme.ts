@@ -42,3 +42,18 @@ export function themeFromBackgrounds(backgrounds: readonly string[], canvasDark 
 export function resolveCardTheme(pref: 'auto' | 'light' | 'dark', pageTheme: () => CardTheme): CardTheme {
   return pref === 'auto' ? pageTheme() : pref;
 }
+
+/** The theme of the page around `el` (the ticker's element), read from computed styles. */
+export function pageThemeAt(el: Element | null): CardTheme {
+  const bgs: string[] = [];
+  for (let e = el, i = 0; e && i < 40; e = e.parentElement, i++) {
+    const bg = getComputedStyle(e).backgroundColor;
+    bgs.push(bg);
+    const c = bg.replace(/\s/g, '');
+    if (c !== 'rgba(0,0,0,0)' && c !== 'transparent') break; // first painted layer decides
+  }
+  const root = el?.ownerDocument.documentElement;
+  const scheme = root ? getComputedStyle(root).colorScheme : '';
+  const canvasDark = scheme.includes('dark') && !scheme.includes('light');
+  return themeFromBackgrounds(bgs, canvasDark);
+}
