@@ -7,11 +7,10 @@
  * card are the card's.
  */
 import { browser } from 'wxt/browser';
-import type { Highlighter } from './highlight';
+import { rangeOf, type Highlighter } from './highlight';
 import type { Hover } from './hover';
 import { isEditableTarget, isStepKey, isStepMessage } from './keyboard';
 import type { LensContext } from './lens-context';
-import { rangeOf } from './highlight';
 import type { Hit, MentionIndex } from './lookup';
 
 export interface Stepper {
