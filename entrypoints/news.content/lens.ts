@@ -13,6 +13,8 @@
  * (extension reloaded) stops it too.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+// Imported first on purpose: the bundle then puts the scanner and detector before the lens's
+// other parts, which sit together and gzip ~300 B smaller than when the detector splits them.
 import { createScanSession } from './scan-session';
 import type { Universe } from '../../lib/detect';
 import { send } from '../../lib/messaging';
