@@ -17,10 +17,12 @@ import {
   type CardContext,
   type CardControl,
   type CardEvents,
+  type CardTheme,
   type OpenOptions,
   type Rect,
 } from '../../lib/lens/card-contract';
 import { CARD_CSS } from './card-style';
+import { pageThemeAt, resolveCardTheme } from './theme';
 
 interface Ui {
   host: HTMLElement;
@@ -54,7 +56,8 @@ function createUi(): Ui {
 
 export class CardHost implements CardControl {
   private ui: Ui | null = null;
-  private current: OpenOptions | null = null;
+  /** What is shown: the options, the theme resolved when the card opened. */
+  private current: (OpenOptions & { resolved: CardTheme }) | null = null;
   private announcement = '';
   private returnFocus: HTMLElement | null = null;
   /** Pointer is over the card (the grace timer must not close it). */
@@ -97,7 +100,7 @@ export class CardHost implements CardControl {
       const active = document.activeElement;
       this.returnFocus = active instanceof HTMLElement && active !== document.body ? active : null;
     }
-    this.current = opts;
+    this.current = { ...opts, resolved: resolveCardTheme(opts.theme, () => pageThemeAt(opts.themeFrom)) };
     if (this.ctx.isInvalid) return;
     this.draw(this.mount());
   }
@@ -136,7 +139,7 @@ export class CardHost implements CardControl {
             key={c.target.symbol}
             target={c.target}
             anchor={c.anchor}
-            theme={c.theme}
+            theme={c.resolved}
             takeFocus={c.via === 'keyboard'}
             api={this.api}
             onClose={() => this.close()}

@@ -13,7 +13,6 @@ import { anchorRect, docOffset, hitAt } from './hit-test';
 import { mark, whenIdle, type LensContext, type LensSettings } from './lens-context';
 import type { Hit } from './lookup';
 import type { ScanSession } from './scan-session';
-import { pageThemeAt, resolveCardTheme } from './theme';
 
 const CLOSE_GRACE_MS = 300;
 
@@ -77,14 +76,14 @@ export function createHover(
   function open(hit: Hit<Text>, via: 'pointer' | 'keyboard', near?: { x: number; y: number }): void {
     const rect = anchorRect(hit, near);
     if (!rect) return;
-    const theme = resolveCardTheme(settings.theme, () => pageThemeAt(hit.node.parentElement));
     shown = hit;
     shownVia = via;
     clearTimeout(graceTimer);
     card.open({
       target: { symbol: hit.symbol, name: hit.name, exchange: universe.get(hit.symbol)?.exchange ?? '' },
       anchor: rect,
-      theme,
+      theme: settings.theme,
+      themeFrom: hit.node.parentElement,
       via,
     });
   }

@@ -19,6 +19,7 @@ const opts = (symbol: string): OpenOptions => ({
   target: { symbol, name: '', exchange: '' },
   anchor: { left: 0, top: 0, right: 10, bottom: 10 },
   theme: 'light',
+  themeFrom: null,
   via: 'pointer',
 });
 

@@ -14,7 +14,7 @@ export interface Rect {
   bottom: number;
 }
 
-/** The card follows the page: a dark page gets a dark card (news.content/theme.ts decides). */
+/** The card follows the page: a dark page gets a dark card (hover-card/theme.ts decides). */
 export type CardTheme = 'light' | 'dark';
 
 /**
@@ -55,7 +55,10 @@ export interface CardApi {
 export interface OpenOptions {
   target: CardTarget;
   anchor: Rect;
-  theme: CardTheme;
+  /** The user's setting; 'auto' follows the page's painted background around `themeFrom`. */
+  theme: 'auto' | CardTheme;
+  /** The ticker's element (the card reads the page's theme there only when it opens). */
+  themeFrom: Element | null;
   via: 'pointer' | 'keyboard';
 }
 
