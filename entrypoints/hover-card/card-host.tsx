@@ -10,7 +10,7 @@
  * Bundled into hover-card.js with the card and Preact, not into the content script.
  */
 import { render } from 'preact';
-import { Card } from './card';
+import { Card } from './Card';
 import {
   CARD_HOST_ATTR,
   type CardApi,

@@ -4,6 +4,7 @@
  * case-insensitive disk), views in components/ only, and one spelling per kind of file.
  */
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -32,8 +33,11 @@ function sameButCase(keys: string[]): string[][] {
   return [...byLower.values()].filter((s) => s.size > 1).map((s) => [...s]);
 }
 
-/** Why `path` breaks the rule, or null. */
-function namingProblem(path: string): string | null {
+/** A .tsx module whose main export is a Preact view (a capitalised function) is a view file. */
+const VIEW_EXPORT = /^export (default )?function [A-Z]/m;
+
+/** Why `path` (with its text, for .tsx files) breaks the rule, or null. */
+function namingProblem(path: string, source = ''): string | null {
   if (exempt(path)) return null;
   const dirs = path.split('/').slice(0, -1);
   const badDir = dirs.find((d) => !d.startsWith('.') && !KEBAB.test(d.replace(/\.content$/, '')));
@@ -42,6 +46,8 @@ function namingProblem(path: string): string | null {
   const isTsx = suffixes === '.tsx' || suffixes === '.test.tsx';
   if (PASCAL.test(stem)) return isTsx ? null : 'PascalCase names are for .tsx view files only';
   if (!KEBAB.test(stem)) return `"${stem}" is neither kebab-case nor a PascalCase view`;
+  if (suffixes === '.tsx' && stem !== 'main' && VIEW_EXPORT.test(source))
+    return 'a .tsx file that exports a view is PascalCase, named after it';
   if (path.startsWith('components/') && !/\.(css|test\.ts)$/.test(suffixes) && !/^use-/.test(stem))
     return 'components/ holds views (PascalCase.tsx), their hooks (use-*.ts) and styles';
   return null;
@@ -59,7 +65,8 @@ describe('file names', () => {
   });
 
   it('every file follows the naming rule', () => {
-    const problems = FILES.map((f) => [f, namingProblem(f)]).filter(([, p]) => p);
+    const text = (f: string) => (f.endsWith('.tsx') ? readFileSync(resolve(root, f), 'utf8') : '');
+    const problems = FILES.map((f) => [f, namingProblem(f, text(f))]).filter(([, p]) => p);
     expect(problems).toEqual([]);
   });
 
@@ -71,12 +78,16 @@ describe('file names', () => {
     expect(namingProblem('lib/ui/Theme.ts')).toMatch(/for .tsx view files only/);
     expect(namingProblem('components/format.ts')).toMatch(/holds views/);
     expect(namingProblem('lib/signalWords/x.ts')).toMatch(/folder "signalWords"/);
+    expect(namingProblem('entrypoints/hover-card/card.tsx', 'export function Card() {}')).toMatch(
+      /exports a view is PascalCase/,
+    );
+    expect(namingProblem('entrypoints/hover-card/card-host.tsx', 'export class CardHost {}')).toBeNull();
     for (const ok of [
       'components/MiniChart.tsx',
       'components/use-resolved-theme.ts',
       'components/base.css',
       'components/base.test.ts',
-      'entrypoints/news.content/card-host.tsx',
+      'entrypoints/hover-card/card-host.tsx',
       'entrypoints/options/sections/SitesSection.test.tsx',
       'lib/ui/page-tickers.test.ts',
       'test/fixtures/real/IWM_holdings_2026-05-05.csv',
