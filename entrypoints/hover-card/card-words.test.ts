@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { SmallCapStrip, TickerInfo } from '../../lib/view-models';
 import { backdropText, membershipPhrase } from './card-words';
+import { holdingsProvenance, tickerInfo } from '../../test/ticker-info';
 
-const prov = { source: 'ishares-holdings', label: 'iShares IWM holdings', asOf: '2026-05-05' };
-const base: TickerInfo = {
-  symbol: 'HWC',
-  name: 'Hancock Whitney',
-  exchange: 'NASDAQ',
-  listed: true,
-  etf: false,
-  russell2000: null,
-  russell1000: false,
-  sp500: false,
-  reconstitution: null,
-  membershipNote: null,
-  membershipProvenance: prov,
-};
+const prov = holdingsProvenance('2026-05-05');
+const base: TickerInfo = tickerInfo({ symbol: 'HWC', name: 'Hancock Whitney', membershipProvenance: prov });
 
 describe('membershipPhrase', () => {
   it('says rank and weight as a reader would, and the sector share as the sector’s', () => {

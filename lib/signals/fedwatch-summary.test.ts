@@ -11,15 +11,17 @@ const q = (contract: string, month: string, date: string, close: number): Future
   close,
 });
 
+/** 20 Aug 2015: one meeting (17 Sep) priced off the August and September contracts. */
+const fw = unwrap(
+  computeFedWatch({
+    watchDate: '2015-08-20',
+    futures: [q('ZQQ15', '2015-08', '2015-08-20', 99.8675), q('ZQU15', '2015-09', '2015-08-20', 99.805)],
+    targetRange: { lower: 0, upper: 0.25 },
+    meetings: ['2015-09-17'],
+  }),
+);
+
 describe('compareWithMarkets', () => {
-  const fw = unwrap(
-    computeFedWatch({
-      watchDate: '2015-08-20',
-      futures: [q('ZQQ15', '2015-08', '2015-08-20', 99.8675), q('ZQU15', '2015-09', '2015-08-20', 99.805)],
-      targetRange: { lower: 0, upper: 0.25 },
-      meetings: ['2015-09-17'],
-    }),
-  );
   it('gives the gap in points per meeting and venue, normalising market prices', () => {
     const odds: MarketOdds[] = [
       {
@@ -49,15 +51,6 @@ describe('compareWithMarkets', () => {
 });
 
 describe('summary of a FedWatch result', () => {
-  const fw = unwrap(
-    computeFedWatch({
-      watchDate: '2015-08-20',
-      futures: [q('ZQQ15', '2015-08', '2015-08-20', 99.8675), q('ZQU15', '2015-09', '2015-08-20', 99.805)],
-      targetRange: { lower: 0, upper: 0.25 },
-      meetings: ['2015-09-17'],
-    }),
-  );
-
   it('the next meeting’s odds add up, and a range the tree never reaches has probability 0', () => {
     const s = summarizeFedWatch(fw)!;
     expect(s.nextMeeting).toBe('2015-09-17');

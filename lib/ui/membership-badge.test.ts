@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { TickerInfo, WatchlistItem } from '../view-models';
 import { badgeFor, membershipChange, membershipOf } from './membership-badge';
+import { holdingsProvenance, tickerInfo } from '../../test/ticker-info';
 
-const prov = { source: 'ishares-holdings', label: 'iShares IWM holdings', asOf: '2025-12-23' };
-const info = (over: Partial<TickerInfo>): TickerInfo => ({
-  symbol: 'CRDO',
-  name: 'Credo Technology',
-  exchange: 'NASDAQ',
-  listed: true,
-  etf: false,
-  russell2000: null,
-  russell1000: false,
-  sp500: false,
-  reconstitution: null,
-  membershipProvenance: prov,
-  membershipNote: null,
-  ...over,
-});
+const prov = holdingsProvenance('2025-12-23');
+const info = (over: Partial<TickerInfo>): TickerInfo =>
+  tickerInfo({ symbol: 'CRDO', name: 'Credo Technology', membershipProvenance: prov, ...over });
 const r2000 = {
   weightPct: 0.4231,
   rank: 12,
