@@ -111,6 +111,30 @@ describe('createHover', () => {
     expect(card.isOpen).toBe(true);
   });
 
+  it('keeps a card that moved away from a still pointer (it grew as its data came in) until the pointer moves', async () => {
+    const { card } = setup();
+    document.body.append(card.host!);
+    move(110, 60);
+    await vi.advanceTimersByTimeAsync(400);
+    // The reader moves onto the card (its Pin button, say).
+    card.host!.dispatchEvent(
+      trusted(new PointerEvent('pointermove', { clientX: 120, clientY: 90, bubbles: true, composed: true })),
+    );
+    card.hovered = true;
+    card.events.onPointerEnter();
+    await vi.advanceTimersByTimeAsync(50);
+    // The card re-places itself (taller now, it flips above the ticker): pointerleave under a
+    // pointer that did not move.
+    card.hovered = false;
+    card.events.onPointerLeave();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(card.isOpen).toBe(true);
+    // Once the reader moves elsewhere, the usual grace period, then closed.
+    move(500, 300);
+    await vi.advanceTimersByTimeAsync(700);
+    expect(card.calls.at(-1)).toBe('close false');
+  });
+
   it('needs Alt with "Alt to hover", and nothing hovers with underlines off', async () => {
     const alt = setup({ altToHover: true });
     move(110, 60);

@@ -66,9 +66,12 @@ export function createHover(
     clearTimeout(graceTimer);
     graceTimer = ctx.setTimeout(() => {
       if (card.hovered || shownVia !== 'pointer' || !shown) return;
-      // Still on the ticker (a layout change fired pointerleave on the card): keep it open.
       const p = pointer;
-      if (same(p && !p.overCard ? hitUnder(p.doc, p.x, p.y) : null, shown)) return;
+      // The pointer last moved over the card and has not moved since: the card moved (it grew
+      // as its data came in and re-placed itself), not the reader. Keep it until the pointer moves.
+      if (p?.overCard) return;
+      // Still on the ticker (a layout change fired pointerleave on the card): keep it open.
+      if (same(p ? hitUnder(p.doc, p.x, p.y) : null, shown)) return;
       card.close(false);
     }, CLOSE_GRACE_MS);
   }
@@ -136,30 +139,12 @@ export function createHover(
 
   listen(document);
 
-  // Keep the card on its ticker while the page scrolls; close it when the ticker leaves view.
-  const followScroll = oncePerFrame(ctx, () => {
-    if (!shown) return;
-    const r = anchorRect(shown);
-    if (!r || r.bottom < 0 || r.top > innerHeight) {
-      if (shownVia === 'pointer') card.close(false);
-      return;
-    }
-    card.reposition(r);
-  });
-  ctx.addEventListener(document, 'scroll', () => !stopped && card.isOpen && followScroll(), {
-    passive: true,
-    capture: true,
-  });
-  ctx.addEventListener(
-    document,
-    'pointerdown',
-    (e: PointerEvent) => {
-      // A click elsewhere closes the card and ends keyboard stepping (a user's click only).
-      if (stopped || !e.isTrusted || inCard(e)) return;
-      if (card.isOpen) card.close(false);
-      pressedOutside();
-    },
-    { capture: true },
+  followScrollAndClicks(
+    ctx,
+    card,
+    () => (stopped ? null : { hit: shown, via: shownVia }),
+    inCard,
+    pressedOutside,
   );
 
   return {
@@ -184,6 +169,44 @@ export function createHover(
       card.close(false);
     },
   };
+}
+
+/**
+ * Keeps the card on its ticker while the page scrolls (closed when the ticker leaves view), and
+ * closes it on a user's click elsewhere. `state` is null once the hover has stopped.
+ */
+function followScrollAndClicks(
+  ctx: LensContext,
+  card: HoverCard,
+  state: () => { hit: Hit<Text> | null; via: 'pointer' | 'keyboard' } | null,
+  inCard: (e: Event) => boolean,
+  pressedOutside: () => void,
+): void {
+  const followScroll = oncePerFrame(ctx, () => {
+    const shown = state()?.hit;
+    if (!shown) return;
+    const r = anchorRect(shown);
+    if (!r || r.bottom < 0 || r.top > innerHeight) {
+      if (state()?.via === 'pointer') card.close(false);
+      return;
+    }
+    card.reposition(r);
+  });
+  ctx.addEventListener(document, 'scroll', () => !!state() && card.isOpen && followScroll(), {
+    passive: true,
+    capture: true,
+  });
+  ctx.addEventListener(
+    document,
+    'pointerdown',
+    (e: PointerEvent) => {
+      // A click elsewhere closes the card and ends keyboard stepping (a user's click only).
+      if (!state() || !e.isTrusted || inCard(e)) return;
+      if (card.isOpen) card.close(false);
+      pressedOutside();
+    },
+    { capture: true },
+  );
 }
 
 /** Calls `fn` at the next animation frame, however often it is asked before then. */
