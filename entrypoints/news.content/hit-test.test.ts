@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { anchorRect, docOffset, hitAt, pointInRects } from './hit-test';
-import { emptyIndex, mentions } from './lens-test-kit';
+import { emptyIndex, mentions } from './lens-testing';
 
 const at = (left: number, top: number, w = 40, h = 20) => ({ left, top, right: left + w, bottom: top + h });
 

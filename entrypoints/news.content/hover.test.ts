@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CardEvents, OpenOptions, Rect } from '../../lib/lens/card-contract';
 import { createHover, type HoverCard, type HoverSettings } from './hover';
-import { emptyIndex, mentions, newContext, trusted } from './lens-test-kit';
+import { emptyIndex, mentions, newContext, trusted } from './lens-testing';
 
 const TICKER: Rect = { left: 100, top: 50, right: 140, bottom: 68 };
 

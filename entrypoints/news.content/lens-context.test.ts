@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ctxTimers, whenIdle } from './lens-context';
-import { newContext } from './lens-test-kit';
+import { newContext } from './lens-testing';
 
 afterEach(() => {
   vi.useRealTimers();

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PageTicker, TickerInfo } from '../../lib/view-models';
-import { emptyIndex, mentions, newContext, universe } from './lens-test-kit';
+import { emptyIndex, mentions, newContext, universe } from './lens-testing';
 import { createPageReport } from './page-report';
 
 beforeEach(() => {

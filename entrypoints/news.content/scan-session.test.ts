@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CARD_HOST_ATTR } from '../../lib/lens/card-contract';
 import type { Highlighter } from './highlight';
-import { newContext, universe } from './lens-test-kit';
+import { newContext, universe } from './lens-testing';
 import type { Hit, MentionIndex } from './lookup';
 import { createScanSession } from './scan-session';
 import type { SliceHost } from './scheduler';

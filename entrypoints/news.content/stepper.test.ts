@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { CardControl } from '../../lib/lens/card-contract';
 import type { Hover } from './hover';
-import { emptyIndex, mentions, newContext, trusted } from './lens-test-kit';
+import { emptyIndex, mentions, newContext, trusted } from './lens-testing';
 import type { Hit } from './lookup';
 import { createStepper } from './stepper';
 
