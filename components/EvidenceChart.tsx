@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
+import { followContainerWidth } from '../lib/ui/plot-width';
 import 'uplot/dist/uPlot.min.css';
 import { formatPercent } from '../lib/core/format';
 import type { EvidencePathChart } from '../lib/ui/evidence-panel';
@@ -69,15 +70,7 @@ export function EvidenceChart({ chart, height = 96 }: { chart: EvidencePathChart
       [chart.k, ...chart.series.map((s) => s.values)] as uPlot.AlignedData,
       el,
     );
-    const ro = new ResizeObserver((entries) => {
-      const w = Math.floor(entries[0]?.contentRect.width ?? 0);
-      if (w > 0 && w !== plot.width) plot.setSize({ width: w, height });
-    });
-    ro.observe(el);
-    return () => {
-      ro.disconnect();
-      plot.destroy();
-    };
+    return followContainerWidth(plot, el, height);
   }, [chart, theme, height]);
   return <div class="evidence-chart-plot" ref={host} role="img" aria-label={chart.label} />;
 }

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import uPlot from 'uplot';
+import { followContainerWidth } from '../lib/ui/plot-width';
 import 'uplot/dist/uPlot.min.css';
 import type { ChartSeries } from '../lib/view-models';
 import {
@@ -125,17 +126,7 @@ export function MiniChart({ chart, label, height = 72 }: Props) {
       },
     };
     const plot = new uPlot(opts, data as uPlot.AlignedData, el);
-
-    // Follow the container width (popup, side panel and options differ; the panel resizes).
-    const ro = new ResizeObserver((entries) => {
-      const w = Math.floor(entries[0]?.contentRect.width ?? 0);
-      if (w > 0 && w !== plot.width) plot.setSize({ width: w, height });
-    });
-    ro.observe(el);
-    return () => {
-      ro.disconnect();
-      plot.destroy();
-    };
+    return followContainerWidth(plot, el, height);
   }, [chart, theme, height, drawable]);
 
   return (
